@@ -1,0 +1,33 @@
+package eu.thbstat.model;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What happened to one input file while it was read: the counts the release manifest reconciles
+ * (records read = harmonised + quarantined + excluded by the mapping).
+ *
+ * <p>A record is one value cell: a long-layout row holds one, a wide-layout row one per value
+ * column.
+ *
+ * @param status READ (read to the end), REJECTED (not readable as its mapping says), PARTIAL (read
+ *     up to an unreadable point), NO_MAPPING (no mapping applies) or IGNORED (documentation)
+ * @param excludedByReason records the mapping leaves out, by the reason it gives
+ */
+public record FileReport(
+    String file,
+    String country,
+    String mappingId,
+    String sha256,
+    long bytes,
+    String status,
+    long recordsRead,
+    long recordsExcluded,
+    Map<String, Long> excludedByReason)
+    implements Serializable {
+
+  public FileReport {
+    excludedByReason = Map.copyOf(new TreeMap<>(excludedByReason));
+  }
+}

@@ -1,0 +1,11 @@
+package eu.thbstat.model;
+
+/** Where a cell of the harmonised cube comes from. */
+public enum Origin {
+  /** Given by a national submission, one source record per cell. */
+  REPORTED,
+  /** A total derived as the sum of a complete breakdown the submission gave. */
+  DERIVED,
+  /** Computed by thbstat from reported cells and reference data (rates). */
+  COMPUTED
+}

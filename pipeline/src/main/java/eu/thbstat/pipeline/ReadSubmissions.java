@@ -1,0 +1,84 @@
+package eu.thbstat.pipeline;
+
+import eu.thbstat.ingest.FileResult;
+import eu.thbstat.ingest.SubmissionProcessor;
+import eu.thbstat.reference.ReferenceData;
+import java.io.IOException;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads every submission file under an input folder: matches the files, reads each with the
+ * mapping its name selects, maps and checks its cells (levels 0 and 1) inside the reading DoFn.
+ *
+ * <p>Output: {@link Stage#OBSERVATIONS} (mapped cells), {@link Stage#FINDINGS}, {@link
+ * Stage#QUARANTINE} (rejected records with the original record), {@link Stage#FILES} (one report
+ * per file, with the counts the manifest reconciles). An unreadable file or one no mapping applies
+ * to gives findings; the other files go on. Bounded input.
+ */
+public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> {
+  private final String input;
+  private final ReferenceData ref;
+
+  private ReadSubmissions(String input, ReferenceData ref) {
+    this.input = input;
+    this.ref = ref;
+  }
+
+  /** @param input the folder of submissions (local path or any Beam file system URI) */
+  public static ReadSubmissions from(String input, ReferenceData ref) {
+    return new ReadSubmissions(input.endsWith("/") ? input.substring(0, input.length() - 1) : input, ref);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    return Stage.withCoders(
+        begin
+            .apply("MatchFiles", FileIO.match().filepattern(input + "/**"))
+            .apply("OpenFiles", FileIO.readMatches())
+            .apply("ParseAndMap",
+                ParDo.of(new ParseAndMapFn(input, ref))
+                    .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE).and(Stage.FILES))));
+  }
+
+  /** Reads one file with {@link SubmissionProcessor}; counts files and records as Beam metrics. */
+  static final class ParseAndMapFn extends DoFn<FileIO.ReadableFile, eu.thbstat.model.Observation> {
+    private final Counter files = Metrics.counter(ReadSubmissions.class, "files");
+    private final Counter records = Metrics.counter(ReadSubmissions.class, "records_read");
+    private final Counter rejected = Metrics.counter(ReadSubmissions.class, "records_quarantined");
+    private final String input;
+    private final ReferenceData ref;
+    private transient SubmissionProcessor processor;
+
+    ParseAndMapFn(String input, ReferenceData ref) {
+      this.input = input;
+      this.ref = ref;
+    }
+
+    @Setup
+    public void setup() {
+      processor = new SubmissionProcessor(ref);
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
+      String path = file.getMetadata().resourceId().toString();
+      String relative = path.startsWith(input + "/") ? path.substring(input.length() + 1) : path;
+      FileResult result = processor.process(relative, file.readFullyAsBytes());
+      files.inc();
+      records.inc(result.report().recordsRead());
+      rejected.inc(result.quarantine().size());
+      result.observations().forEach(out.get(Stage.OBSERVATIONS)::output);
+      result.findings().forEach(out.get(Stage.FINDINGS)::output);
+      result.quarantine().forEach(out.get(Stage.QUARANTINE)::output);
+      out.get(Stage.FILES).output(result.report());
+    }
+  }
+}
