@@ -32,20 +32,27 @@ public final class Thbstat implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests). */
+  /** Runs the command line on the console and returns its exit code. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err}; returns its exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Thbstat());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
+          PrintWriter errors = commandLine.getErr();
           if (e instanceof ReferenceDataException) {
-            err.println("thbstat: the reference data cannot be used:");
-            err.println(e.getMessage());
+            errors.println("thbstat: the reference data cannot be used:");
+            errors.println(e.getMessage());
           } else {
-            err.println("thbstat: " + e);
-            e.printStackTrace(err);
+            errors.println("thbstat: " + e);
+            e.printStackTrace(errors);
           }
-          err.flush();
+          errors.flush();
           return CANNOT_RUN;
         });
     return cli.execute(args);

@@ -34,7 +34,9 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
 
   /** @param input the folder of submissions (local path or any Beam file system URI) */
   public static ReadSubmissions from(String input, ReferenceData ref) {
-    return new ReadSubmissions(input.endsWith("/") ? input.substring(0, input.length() - 1) : input, ref);
+    // Local folders are made absolute and normal, as the file system reports the files it matches.
+    String folder = input.contains("://") ? input : java.nio.file.Path.of(input).toAbsolutePath().normalize().toString();
+    return new ReadSubmissions(folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder, ref);
   }
 
   @Override
