@@ -57,6 +57,6 @@ public final class LocalHarmoniser {
       findings.addAll(r.findings());
       quarantine.addAll(r.quarantine());
     });
-    return new Release(cells, findings, quarantine, files);
+    return ReleaseSteps.apply(ref, new Release(cells, findings, quarantine, files));
   }
 }

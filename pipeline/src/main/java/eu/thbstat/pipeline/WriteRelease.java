@@ -1,6 +1,7 @@
 package eu.thbstat.pipeline;
 
 import eu.thbstat.harmonise.Release;
+import eu.thbstat.harmonise.ReleaseSteps;
 import eu.thbstat.model.FileReport;
 import eu.thbstat.model.Finding;
 import eu.thbstat.model.Observation;
@@ -79,7 +80,8 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
 
     @ProcessElement
     public void process(@Element String output, ProcessContext c) throws IOException {
-      Release release = new Release(c.sideInput(cells), c.sideInput(findings), c.sideInput(quarantine), c.sideInput(files));
+      Release release = ReleaseSteps.apply(ref,
+          new Release(c.sideInput(cells), c.sideInput(findings), c.sideInput(quarantine), c.sideInput(files)));
       for (Map.Entry<String, byte[]> file : ReleaseWriter.render(release, ref, run).entrySet()) {
         write(output, file.getKey(), file.getValue());
         c.output(file.getKey());
