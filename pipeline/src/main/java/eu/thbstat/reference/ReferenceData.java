@@ -13,6 +13,7 @@ import java.util.Optional;
  * the definitions vocabulary, the seeds and the mappings. Loaded and cross-checked once by {@link
  * ReferenceDataLoader}; travels into the pipeline's DoFns as configuration.
  *
+ * @param tables the tables of the EU data collection (schemas/tables.yaml)
  * @param fileHashes SHA-256 of every reference file loaded, by path relative to the home
  */
 public record ReferenceData(
@@ -21,11 +22,13 @@ public record ReferenceData(
     Definitions definitions,
     Seeds seeds,
     List<Mapping> mappings,
+    List<Table> tables,
     Map<String, String> fileHashes)
     implements Serializable {
 
   public ReferenceData {
     mappings = List.copyOf(mappings);
+    tables = List.copyOf(tables);
     fileHashes = Map.copyOf(fileHashes);
   }
 

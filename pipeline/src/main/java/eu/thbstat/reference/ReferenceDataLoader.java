@@ -79,12 +79,13 @@ public final class ReferenceDataLoader {
     Definitions definitions = loadDefinitions();
     checkFlags();
     List<Mapping> mappings = loadMappings(model, seeds, definitions);
+    List<Table> tables = loadTables(model);
     if (!problems.isEmpty()) {
       throw new ReferenceDataException(
           home.toString(),
           problems.size() + " problem(s) in the reference data:\n  " + String.join("\n  ", problems));
     }
-    return new ReferenceData(model, rules, definitions, seeds, mappings, hashes);
+    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, hashes);
   }
 
   // ---------------------------------------------------------------- files
@@ -284,6 +285,34 @@ public final class ReferenceDataLoader {
       concepts.put(c.getKey(), new Definitions.Concept(c.getKey(), text(c.getValue(), "label"), standard, values));
     }
     return new Definitions(concepts);
+  }
+
+  private List<Table> loadTables(CommonModel model) {
+    String file = "schemas/tables.yaml";
+    List<Table> tables = new ArrayList<>();
+    for (JsonNode t : yaml(file).path("tables")) {
+      String id = required(t, "id", file);
+      Map<String, String> fixed = new LinkedHashMap<>();
+      t.path("fixed").fields().forEachRemaining(f -> fixed.put(f.getKey(), f.getValue().asText()));
+      Map<String, List<String>> breakdowns = new LinkedHashMap<>();
+      t.path("breakdowns").fields().forEachRemaining(b -> {
+        List<String> codes = new ArrayList<>();
+        b.getValue().forEach(c -> codes.add(c.asText()));
+        breakdowns.put(b.getKey(), codes);
+      });
+      Map<String, List<String>> used = new LinkedHashMap<>(breakdowns);
+      fixed.forEach((d, c) -> used.put(d, List.of(c)));
+      used.forEach((d, codes) -> {
+        if (!model.hasDimension(d) || d.equals(Dimension.GEO) || d.equals(Dimension.TIME)) {
+          problems.add(file + ": table " + id + ": " + d + " is not a dimension a table can fix or break down");
+        } else {
+          codes.stream().filter(c -> !model.dimension(d).contains(c))
+              .forEach(c -> problems.add(file + ": table " + id + ": " + c + " is not a code of " + d));
+        }
+      });
+      tables.add(new Table(id, required(t, "label", file), fixed, breakdowns));
+    }
+    return tables;
   }
 
   private void checkFlags() {

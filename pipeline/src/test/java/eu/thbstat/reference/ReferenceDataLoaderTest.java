@@ -65,6 +65,19 @@ class ReferenceDataLoaderTest {
     assertThat(seeds.populationSource().get(Seeds.key("DE", 2022)), containsString("estat_demo_pjan.tsv"));
   }
 
+  @Test
+  void tablesAskForCellsWithTheCitizenshipGroupsOfTheYear() {
+    ReferenceData ref = TestData.ref();
+    Table citizen = ref.tables().stream().filter(t -> t.id().equals("VICT_CITIZEN")).findFirst().orElseThrow();
+    assertThat(citizen.cells(ref.model(), ref.seeds(), "NL", 2022).stream().map(k -> k.get(6)).toList(),
+        equalTo(List.of("NAT", "EU27_2020_FOR", "NEU27_2020_FOR", "UNK", "TOTAL")));
+    assertThat(citizen.cells(ref.model(), ref.seeds(), "NL", 2019).stream().map(k -> k.get(6)).toList(),
+        equalTo(List.of("NAT", "EU28_FOR", "NEU28_FOR", "UNK", "TOTAL")));
+    Table sexAge = ref.tables().get(0);
+    assertThat(sexAge.cells(ref.model(), ref.seeds(), "DE", 2022).size(), is(16));
+    assertThat(sexAge.cells(ref.model(), ref.seeds(), "DE", 2022).get(0).toString(), is("DE.2022.PER_VICT.TOTAL.F.Y_LT18.TOTAL.TOTAL.NR"));
+  }
+
   /** A home with the repository's schemas/ and seeds/ and one mapping of the test's own. */
   private static Path homeWith(Path dir, String mappingName, String mapping) throws IOException {
     for (String folder : List.of("schemas", "seeds")) {
