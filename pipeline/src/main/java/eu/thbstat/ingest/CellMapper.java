@@ -31,10 +31,13 @@ final class CellMapper {
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
   private static final Pattern INLINE_FLAGS = Pattern.compile("^(.*?)\\s*([" + Flags.ALL + "]+)$");
 
-  /** A mapped cell: the observation, unless an ERROR finding keeps it out. */
+  /**
+   * A mapped cell: the observation, unless an ERROR finding keeps it out or a code could not be
+   * placed (whatever severity its rule is given).
+   */
   record Outcome(Observation observation, List<Finding> findings) {
     boolean rejected() {
-      return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+      return observation == null;
     }
   }
 
@@ -109,7 +112,7 @@ final class CellMapper {
       if (eurostat == null) {
         findings.add(rules.finding("FLAG_UNKNOWN", place.at(line, column).withKey(keyText),
             Map.of("value", token, "column", column, "mapping", mapping.id(), "known", String.join(", ", mapping.flags().codes().keySet()))));
-      } else if (!eurostat.equals(":")) { // ':' only confirms an empty value cell
+      } else if (!eurostat.equals(":")) { // ':' marks the value not available; a figure given beside it is kept
         flags.append(eurostat);
       }
     }
@@ -119,8 +122,11 @@ final class CellMapper {
       value = number(raw, valueColumn, codes.get(model.index(Dimension.UNIT)), place.at(line, valueColumn).withKey(keyText), findings);
     }
 
+    if (complete) {
+      checkEuGroup(key, place.at(line, citizenColumn()).withKey(keyText), findings);
+    }
     Observation observation = null;
-    if (findings.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
+    if (complete && findings.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
       TreeSet<String> notes = new TreeSet<>(definitionFootnotes);
       for (int i = 0; i < mapping.footnotes().size(); i++) {
         if (applies(mapping.footnotes().get(i), key)) {
@@ -130,6 +136,30 @@ final class CellMapper {
       observation = new Observation(key, value, flags.toString(), List.copyOf(notes), Origin.REPORTED, file, line);
     }
     return new Outcome(observation, findings);
+  }
+
+  private String citizenColumn() {
+    Mapping.Column c = mapping.dimensions().get("citizen");
+    return c == null ? "" : c.column();
+  }
+
+  /**
+   * Citizenship groups belong to the EU of the reference year: a code whose breakdown names an EU
+   * aggregate (EU28_FOR: EU28) is only valid in the years of that aggregate.
+   */
+  private void checkEuGroup(CellKey key, Place place, List<Finding> findings) {
+    if (!model.hasDimension("citizen")) {
+      return;
+    }
+    String code = key.get(model.index("citizen"));
+    eu.thbstat.reference.Code c = model.dimension("citizen").code(code);
+    int year = Integer.parseInt(key.get(model.index(Dimension.TIME)));
+    String eu = ref.seeds().euOf(year).code();
+    boolean isEuAggregate = c != null && c.breakdown() != null
+        && ref.seeds().aggregates().stream().anyMatch(a -> a.code().equals(c.breakdown()));
+    if (isEuAggregate && !c.breakdown().equals(eu)) {
+      findings.add(rules.finding("CITIZEN_EU_MISMATCH", place, details("value", code, "time", year, "eu", eu)));
+    }
   }
 
   private boolean isNotAvailable(String raw) {
@@ -200,11 +230,11 @@ final class CellMapper {
       }
       return code;
     }
-    if (!d.contains(code)) {
+    String canonical = d.canonical(code);
+    if (canonical == null) {
       findings.add(rules.finding("CODE_NOT_IN_LIST", place.at(place.line(), column), details("value", code, "dimension", d.id())));
-      return null;
     }
-    return code;
+    return canonical;
   }
 
   private Double number(String raw, String column, String unit, Place place, List<Finding> findings) {

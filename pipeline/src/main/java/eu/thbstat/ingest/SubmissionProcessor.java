@@ -22,10 +22,12 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,18 +152,15 @@ public final class SubmissionProcessor {
 
     private void parse(String text) {
       Mapping.Csv dialect = mapping.csv();
-      StringReader reader = new StringReader(text);
+      int start = 0;
       long skipped = 0;
-      try {
-        for (; skipped < dialect.skipLines(); skipped++) {
-          int c;
-          while ((c = reader.read()) != -1 && c != '\n') {
-            // skip to the end of the line
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading from a string", e);
+      for (; skipped < dialect.skipLines() && start < text.length(); skipped++) {
+        int newline = text.indexOf('\n', start);
+        start = newline < 0 ? text.length() : newline + 1;
       }
+      String body = text.substring(start);
+      LineIndex lines = new LineIndex(body);
+      StringReader reader = new StringReader(body);
       CSVFormat format = CSVFormat.DEFAULT.builder()
           .setDelimiter(dialect.delimiter())
           .setQuote(dialect.quote().charAt(0))
@@ -200,6 +199,8 @@ public final class SubmissionProcessor {
             reject("FILE_UNREADABLE", line, Map.of("reason", "the CSV cannot be parsed from line " + line + " on: " + rootMessage(e) + "; the rows before it are read"));
             return;
           }
+          // the line where the record starts: blank lines and quoted line breaks move it on
+          line = lineOffset + lines.lineOf(record.getCharacterPosition());
           readRecord(record, line, header, index, valueColumns, mapper, echo.format(record.values()));
         }
         if (read == 0) {
@@ -283,9 +284,15 @@ public final class SubmissionProcessor {
           return;
         }
       }
+      Set<String> rowFindings = new HashSet<>();
       for (String column : valueColumns) {
         CellMapper.Outcome outcome = mapper.map(line, h -> record.get(index.get(h)), column, mapping.isWide() ? wideCode(column) : null);
-        findings.addAll(outcome.findings());
+        for (Finding f : outcome.findings()) {
+          // in a wide row, a problem in a column the value cells share is reported once
+          if (f.column().equals(column) || rowFindings.add(f.ruleId() + "|" + f.column())) {
+            findings.add(f);
+          }
+        }
         if (outcome.rejected()) {
           List<String> ruleIds = outcome.findings().stream().filter(f -> f.severity() == eu.thbstat.model.Severity.ERROR).map(Finding::ruleId).distinct().toList();
           String reason = String.join("; ", outcome.findings().stream().filter(f -> f.severity() == eu.thbstat.model.Severity.ERROR).map(Finding::message).toList());

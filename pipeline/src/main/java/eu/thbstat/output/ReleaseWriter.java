@@ -72,7 +72,7 @@ public final class ReleaseWriter {
       row.add(o.flags());
       row.add(String.join(" ", o.footnotes()));
       row.add(o.origin().name());
-      row.add(o.origin() == Origin.DERIVED ? "" : CsvText.safe(o.file() + ":" + o.line()));
+      row.add(o.line() > 0 ? CsvText.safe(o.file() + ":" + o.line()) : ""); // derived cells have no one source line
       rows.add(row);
     }
     return CsvText.write(header, rows);

@@ -83,6 +83,19 @@ public final class Dimension implements Serializable {
     return byCode.containsKey(code);
   }
 
+  /** The code of the list that equals {@code raw} ignoring case, or null. */
+  public String canonical(String raw) {
+    if (byCode.containsKey(raw)) {
+      return raw;
+    }
+    for (String c : byCode.keySet()) {
+      if (c.equalsIgnoreCase(raw)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   public Code code(String code) {
     return byCode.get(code);
   }

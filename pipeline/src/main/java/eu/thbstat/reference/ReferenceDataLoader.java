@@ -278,6 +278,8 @@ public final class ReferenceDataLoader {
       Map<String, Definitions.Value> values = new LinkedHashMap<>();
       c.getValue().path("values").fields().forEachRemaining(
           v -> values.put(v.getKey(), new Definitions.Value(v.getKey(), text(v.getValue(), "label"), text(v.getValue(), "footnote"), text(v.getValue(), "flag"))));
+      values.values().stream().filter(v -> v.flag() != null && !v.flag().matches("[" + Flags.ALL + "]+")).forEach(v ->
+          problems.add(file + ": " + c.getKey() + "/" + v.id() + ": flag \"" + v.flag() + "\" is not a Eurostat observation flag (" + Flags.ALL + ")"));
       String standard = required(c.getValue(), "standard", file);
       if (!values.containsKey(standard)) {
         problems.add(file + ": standard " + standard + " of " + c.getKey() + " is not one of its values");
@@ -310,6 +312,13 @@ public final class ReferenceDataLoader {
               .forEach(c -> problems.add(file + ": table " + id + ": " + c + " is not a code of " + d));
         }
       });
+      for (Dimension d : model.dimensions()) {
+        boolean placed = d.id().equals(Dimension.GEO) || d.id().equals(Dimension.TIME) || d.id().equals(Dimension.UNIT)
+            || d.total() != null || used.containsKey(d.id());
+        if (!placed) {
+          problems.add(file + ": table " + id + ": " + d.id() + " has no total, so the table must fix it or break it down");
+        }
+      }
       tables.add(new Table(id, required(t, "label", file), fixed, breakdowns));
     }
     return tables;
@@ -438,9 +447,12 @@ public final class ReferenceDataLoader {
         }
       });
       for (int i = 0; i < m.footnotes().size(); i++) {
-        for (String dim : m.footnotes().get(i).where().keySet()) {
-          if (!model.hasDimension(dim)) {
-            problem("/footnotes/" + i + "/where/" + dim, dim + " is not a dimension");
+        for (Map.Entry<String, String> w : m.footnotes().get(i).where().entrySet()) {
+          String pointer = "/footnotes/" + i + "/where/" + w.getKey();
+          if (!model.hasDimension(w.getKey())) {
+            problem(pointer, w.getKey() + " is not a dimension");
+          } else if (!w.getKey().equals(Dimension.GEO)) {
+            checkCode(w.getKey(), w.getValue(), pointer);
           }
         }
       }
@@ -462,8 +474,8 @@ public final class ReferenceDataLoader {
         return;
       }
       if (dim.equals(Dimension.TIME)) {
-        if (!code.matches("\\d{4}")) {
-          problem(pointer, "\"" + code + "\" is not a year");
+        if (!code.matches("\\d{4}") || Integer.parseInt(code) < model.firstYear() || Integer.parseInt(code) > model.lastYear()) {
+          problem(pointer, "\"" + code + "\" is not a year between " + model.firstYear() + " and " + model.lastYear());
         }
       } else if (!model.dimension(dim).contains(code)) {
         problem(pointer, "\"" + code + "\" is not a code of the " + dim + " code list");

@@ -46,8 +46,9 @@ public record Seeds(
     return geoLabels.containsKey(code);
   }
 
-  /** The Eurostat geo code for a Eurostat or an ISO 3166 alpha-2 code (GR gives EL), or null. */
-  public String geoOf(String code) {
+  /** The Eurostat geo code for a Eurostat or an ISO 3166 alpha-2 code, any case (GR gives EL), or null. */
+  public String geoOf(String raw) {
+    String code = raw.trim().toUpperCase(java.util.Locale.ROOT);
     if (isGeo(code)) {
       return code;
     }

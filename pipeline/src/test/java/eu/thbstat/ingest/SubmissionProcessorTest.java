@@ -91,6 +91,20 @@ class SubmissionProcessorTest {
   }
 
   @Test
+  void linesAreCountedAcrossBlankLinesAndQuotedLineBreaks() {
+    FileResult r = nl("\n\n2022;verdachte;vrouw;totaal;totaal;totaal;-5;\n2022;\"verd\nachte\";man;totaal;totaal;totaal;6;\n\n2022;verdachte;onbekend;totaal;totaal;totaal;x1;\n");
+    assertThat(rules(r), contains("VALUE_NEGATIVE@4:aantal", "CODE_UNMAPPED@5:status", "VALUE_NOT_NUMERIC@8:aantal"));
+  }
+
+  @Test
+  void citizenshipGroupsMustBelongToTheEuOfTheYear() {
+    FileResult r = nl("2019;slachtoffer;totaal;totaal;EU;totaal;5;\n2020;slachtoffer;totaal;totaal;EU;totaal;5;\n");
+    assertThat(rules(r), contains("CITIZEN_EU_MISMATCH@2:nationaliteit"));
+    assertThat(r.findings().get(0).message(), is("Citizenship group EU27_2020_FOR does not belong to 2019: the EU of that reference year is EU28"));
+    assertThat(r.observations().size(), is(1));
+  }
+
+  @Test
   void aYearOutsideTheRangeOrNotAYearIsAnError() {
     FileResult r = nl("1999;verdachte;vrouw;totaal;totaal;totaal;5;\n20x2;verdachte;man;totaal;totaal;totaal;6;\n");
     assertThat(rules(r), contains("TIME_INVALID@2:jaar", "TIME_INVALID@3:jaar"));

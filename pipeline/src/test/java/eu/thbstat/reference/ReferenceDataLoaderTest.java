@@ -142,6 +142,23 @@ class ReferenceDataLoaderTest {
   }
 
   @Test
+  void aFootnoteOnACodeThatDoesNotExistIsAnError(@TempDir Path dir) throws IOException {
+    String bad = GOOD + "footnotes:\n  - text: x\n    where: {sex: W, time: \"1999\"}\n";
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
+    assertThat(e.getMessage(), containsString("/footnotes/0/where/sex: \"W\" is not a code of the sex code list"));
+    assertThat(e.getMessage(), containsString("/footnotes/0/where/time: \"1999\" is not a year between 2008 and 2030"));
+  }
+
+  @Test
+  void aDefinitionFlagThatIsNotAEurostatFlagIsAnError(@TempDir Path dir) throws IOException {
+    Path home = homeWith(dir, "XX-test.yaml", GOOD);
+    Path definitions = home.resolve("schemas/definitions.yaml");
+    Files.writeString(definitions, Files.readString(definitions).replaceFirst("flag: d", "flag: q"));
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(home));
+    assertThat(e.getMessage(), containsString("schemas/definitions.yaml: counting_unit/PERSONS_PER_RECORDING: flag \"q\" is not a Eurostat observation flag"));
+  }
+
+  @Test
   void anUnknownDefinitionValueIsAnError(@TempDir Path dir) throws IOException {
     String bad = GOOD + "definitions: {counting_unit: HEADS}\n";
     ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
