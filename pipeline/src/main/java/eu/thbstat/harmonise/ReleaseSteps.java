@@ -13,6 +13,7 @@ public final class ReleaseSteps {
 
   /** The release after every whole-release step, in order. */
   public static Release apply(ReferenceData ref, Release release) {
+    release = eu.thbstat.validation.ValidationSteps.apply(ref, release);
     return release;
   }
 }

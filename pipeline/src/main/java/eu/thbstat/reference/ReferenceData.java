@@ -78,6 +78,12 @@ public record ReferenceData(
         all.put(mappingFootnoteId(m, i), new Footnote(m.country(), m.footnotes().get(i).text()));
       }
     }
+    // footnotes of comparability reasons (schemas/rules/comparability.yaml), for every country
+    for (eu.thbstat.rules.ComparabilityRules.Reason r : rules.sets().comparability().reasons()) {
+      if (r.footnote() != null) {
+        all.put(eu.thbstat.rules.ComparabilityRules.footnoteId(r), new Footnote("", r.footnote()));
+      }
+    }
     return all;
   }
 
