@@ -49,6 +49,35 @@ class ThbstatTest {
   }
 
   @Test
+  void validateWritesTheFeedbackReport(@TempDir Path report) throws Exception {
+    int code = thbstat("validate", "--home", home(), "--country", "UK", "--report", report.toString(),
+        TestData.sampleInputs().resolve("UK/UK_indicator_16-2-2.csv").toString());
+    assertThat(code, is(1));
+    assertThat(out.toString(), containsString("feedback: feedback.html, feedback.json, feedback.csv"));
+    assertThat(Files.readString(report.resolve("feedback.html")), containsString("<h1>thbstat feedback report: UK</h1>"));
+    assertThat(Files.readString(report.resolve("feedback.json")), containsString("\"rule\" : \"HIERARCHY_SUM\""));
+    assertThat(Files.readString(report.resolve("comparability.csv")), containsString("UK,2021,VICT_STATUS,B,"));
+  }
+
+  @Test
+  void validateWithAPreviousReleaseThatIsNotThereCannotRun(@TempDir Path nothing) {
+    int code = thbstat("validate", "--home", home(), "--country", "DE", "--previous", nothing.toString(),
+        TestData.sampleInputs().resolve("DE/DE_indicator_16-2-2.csv").toString());
+    assertThat(code, is(2));
+    assertThat(err.toString(), containsString("the previous release cannot be used"));
+  }
+
+  @Test
+  void rulesListsTheCatalogueAndExportsVtl() {
+    assertThat(thbstat("rules", "--home", home()), is(0));
+    assertThat(out.toString(), containsString("YOY_CHANGE"));
+    assertThat(out.toString(), containsString("test poisson_ratio"));
+    assertThat(thbstat("rules", "--home", home(), "--vtl"), is(0));
+    assertThat(out.toString(), containsString("define datapoint ruleset dpr_thb_status"));
+    assertThat(out.toString(), containsString("end hierarchical ruleset;"));
+  }
+
+  @Test
   void validateWithoutAMappingForTheCountryCannotRun() {
     assertThat(thbstat("validate", "--home", home(), "--country", "FR", "x.csv"), is(2));
     assertThat(err.toString(), containsString("no mapping in mappings/ is for country FR"));
