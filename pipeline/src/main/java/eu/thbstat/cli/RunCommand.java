@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--runner", defaultValue = "DirectRunner", description = "Beam runner (default: ${DEFAULT-VALUE}).")
   String runner;
 
+  @Option(names = {"-p", "--previous"}, description = "Folder of a previous harmonised release (its cube.csv): earlier years for the checks over time, and revised values.")
+  Path previous;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
   boolean quiet;
 
@@ -85,7 +88,16 @@ final class RunCommand implements Callable<Integer> {
     options.setJobName("thbstat-run");
     Files.createDirectories(output);
     Pipeline p = Pipeline.create(options);
-    HarmonisePipeline.build(p, ref, in, outDir, new RunInfo(RunInfo.thbstatVersion(), runner, input.toString()));
+    eu.thbstat.validation.PreviousRelease before = eu.thbstat.validation.PreviousRelease.NONE;
+    if (previous != null) {
+      try {
+        before = eu.thbstat.validation.PreviousRelease.read(previous, ref.model());
+      } catch (IllegalArgumentException e) {
+        err.println("thbstat run: the previous release cannot be used: " + e.getMessage());
+        return Thbstat.CANNOT_RUN;
+      }
+    }
+    HarmonisePipeline.build(p, ref, in, outDir, new RunInfo(RunInfo.thbstatVersion(), runner, input.toString()), before);
     long start = System.nanoTime();
     p.run().waitUntilFinish();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,5 +1,6 @@
 package eu.thbstat.cli;
 
+import eu.thbstat.feedback.FeedbackReport;
 import eu.thbstat.harmonise.LocalHarmoniser;
 import eu.thbstat.harmonise.Release;
 import eu.thbstat.model.FileReport;
@@ -10,6 +11,7 @@ import eu.thbstat.output.RunInfo;
 import eu.thbstat.reference.Mapping;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.reference.ReferenceDataLoader;
+import eu.thbstat.validation.PreviousRelease;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +46,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--home", description = "Folder with schemas/, seeds/ and mappings/ (default: found above the jar or the working directory, or $THBSTAT_HOME).")
   Path home;
 
-  @Option(names = {"-r", "--report"}, description = "Folder to write the full report to (findings.json, findings.csv, quarantine.csv, cube.csv, ...).")
+  @Option(names = {"-r", "--report"}, description = "Folder to write the full report to: the feedback report (feedback.html, feedback.json, feedback.csv) and the release files (findings, quarantine, cube, comparability.csv, ...).")
   Path report;
+
+  @Option(names = {"-p", "--previous"}, description = "Folder of a previous harmonised release (its cube.csv): earlier years for the checks over time, and revised values.")
+  Path previous;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "The submission files.")
   List<Path> files;
@@ -74,7 +79,16 @@ final class ValidateCommand implements Callable<Integer> {
       }
       inputs.add(new LocalHarmoniser.Input(file.getFileName().toString(), Files.readAllBytes(file), mapping.get()));
     }
-    Release release = new LocalHarmoniser(ref).harmonise(inputs);
+    PreviousRelease before = PreviousRelease.NONE;
+    if (previous != null) {
+      try {
+        before = PreviousRelease.read(previous, ref.model());
+      } catch (IllegalArgumentException e) {
+        err.println("thbstat validate: the previous release cannot be used: " + e.getMessage());
+        return Thbstat.CANNOT_RUN;
+      }
+    }
+    Release release = new LocalHarmoniser(ref, before).harmonise(inputs);
     for (Finding f : release.findings()) {
       out.printf("%-7s %s: %s [%s, level %d]%n", f.severity(), f.where(), f.message(), f.ruleId(), f.level());
       if (f.severity() != Severity.INFO) {
@@ -91,7 +105,12 @@ final class ValidateCommand implements Callable<Integer> {
         Files.createDirectories(report.resolve(file.getKey()).getParent()); // public/ files
         Files.write(report.resolve(file.getKey()), file.getValue());
       }
-      out.println("Report written to " + report.toAbsolutePath().normalize());
+      for (Map.Entry<String, byte[]> file : new FeedbackReport(ref, RunInfo.thbstatVersion())
+          .render(release, country, previous == null ? "" : previous.toString()).entrySet()) {
+        Files.write(report.resolve(file.getKey()), file.getValue());
+      }
+      out.println("Report written to " + report.toAbsolutePath().normalize() + " (feedback: " + FeedbackReport.HTML_FILE + ", "
+          + FeedbackReport.JSON_FILE + ", " + FeedbackReport.CSV_FILE + ")");
     }
     out.flush();
     return release.exitCode();

@@ -6,6 +6,7 @@ import eu.thbstat.model.Observation;
 import eu.thbstat.model.QuarantinedRecord;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.validation.CountryValidator;
+import eu.thbstat.validation.PreviousRelease;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,12 @@ public final class CountryHarmoniser {
   private final Rates rates;
 
   public CountryHarmoniser(ReferenceData ref) {
-    this.validator = new CountryValidator(ref);
+    this(ref, PreviousRelease.NONE);
+  }
+
+  /** With the cells of a previous release, for the checks over time. */
+  public CountryHarmoniser(ReferenceData ref, PreviousRelease previous) {
+    this.validator = new CountryValidator(ref, previous);
     this.rates = new Rates(ref);
   }
 

@@ -25,9 +25,14 @@ public final class LocalHarmoniser {
   private final CountryHarmoniser countries;
 
   public LocalHarmoniser(ReferenceData ref) {
+    this(ref, eu.thbstat.validation.PreviousRelease.NONE);
+  }
+
+  /** With the cells of a previous release, for the checks over time. */
+  public LocalHarmoniser(ReferenceData ref, eu.thbstat.validation.PreviousRelease previous) {
     this.ref = ref;
     this.processor = new SubmissionProcessor(ref);
-    this.countries = new CountryHarmoniser(ref);
+    this.countries = new CountryHarmoniser(ref, previous);
   }
 
   /** A file to harmonise: its name as reported, its bytes, and the mapping to read it with (or null to choose by name). */

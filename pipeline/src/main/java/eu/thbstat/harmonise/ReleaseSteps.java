@@ -17,6 +17,8 @@ public final class ReleaseSteps {
 
   /** The release after every whole-release step, in order. */
   public static Release apply(ReferenceData ref, Release release) {
+    // comparisons across countries first, on the countries' own cells; then EU aggregates
+    release = eu.thbstat.validation.ValidationSteps.apply(ref, release);
     release = aggregate(ref, release);
     return release;
   }

@@ -1,7 +1,10 @@
 package eu.thbstat.model;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One problem found in a submission: which rule, how serious, and where, with a message and a
@@ -10,6 +13,7 @@ import java.util.Comparator;
  * @param line line in the file (0 when the finding is about the whole file)
  * @param column header of the column concerned ({@code ""} when none)
  * @param key dotted cell key concerned ({@code ""} when none)
+ * @param values the named details of the case (the total, the sum, the test statistic...), as text
  */
 public record Finding(
     String ruleId,
@@ -22,8 +26,19 @@ public record Finding(
     String key,
     String value,
     String message,
-    String hint)
+    String hint,
+    Map<String, String> values)
     implements Serializable {
+
+  public Finding {
+    values = values == null || values.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(values));
+  }
+
+  /** A finding without named details. */
+  public Finding(String ruleId, int level, Severity severity, String country, String file, long line, String column,
+      String key, String value, String message, String hint) {
+    this(ruleId, level, severity, country, file, line, column, key, value, message, hint, Map.of());
+  }
 
   /** Report order: by file, line, rule. */
   public static final Comparator<Finding> ORDER =

@@ -4,6 +4,7 @@ import eu.thbstat.harmonise.CountryHarmoniser;
 import eu.thbstat.model.Observation;
 import eu.thbstat.reference.Dimension;
 import eu.thbstat.reference.ReferenceData;
+import eu.thbstat.validation.PreviousRelease;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -31,13 +32,20 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class HarmoniseCountries extends PTransform<PCollection<Observation>, PCollectionTuple> {
   private final ReferenceData ref;
+  private final PreviousRelease previous;
 
-  private HarmoniseCountries(ReferenceData ref) {
+  private HarmoniseCountries(ReferenceData ref, PreviousRelease previous) {
     this.ref = ref;
+    this.previous = previous;
   }
 
   public static HarmoniseCountries using(ReferenceData ref) {
-    return new HarmoniseCountries(ref);
+    return new HarmoniseCountries(ref, PreviousRelease.NONE);
+  }
+
+  /** The same, with the cells of a previous release for the checks over time. */
+  public HarmoniseCountries withPrevious(PreviousRelease previousRelease) {
+    return new HarmoniseCountries(ref, previousRelease);
   }
 
   @Override
@@ -49,21 +57,23 @@ public final class HarmoniseCountries extends PTransform<PCollection<Observation
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Observation.class)))
             .apply("GroupByCountry", GroupByKey.create())
             .apply("CheckAndDerive",
-                ParDo.of(new HarmoniseCountryFn(ref))
+                ParDo.of(new HarmoniseCountryFn(ref, previous))
                     .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE))));
   }
 
   static final class HarmoniseCountryFn extends DoFn<KV<String, Iterable<Observation>>, Observation> {
     private final ReferenceData ref;
+    private final PreviousRelease previous;
     private transient CountryHarmoniser harmoniser;
 
-    HarmoniseCountryFn(ReferenceData ref) {
+    HarmoniseCountryFn(ReferenceData ref, PreviousRelease previous) {
       this.ref = ref;
+      this.previous = previous;
     }
 
     @Setup
     public void setup() {
-      harmoniser = new CountryHarmoniser(ref);
+      harmoniser = new CountryHarmoniser(ref, previous);
     }
 
     @ProcessElement

@@ -5,6 +5,7 @@ import eu.thbstat.model.Finding;
 import eu.thbstat.model.QuarantinedRecord;
 import eu.thbstat.output.RunInfo;
 import eu.thbstat.reference.ReferenceData;
+import eu.thbstat.validation.PreviousRelease;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
@@ -20,8 +21,13 @@ public final class HarmonisePipeline {
 
   /** Adds the harmonisation to {@code p}; returns the names of the release files written. */
   public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, String output, RunInfo run) {
+    return build(p, ref, input, output, run, PreviousRelease.NONE);
+  }
+
+  /** The same, with the cells of a previous release for the checks over time. */
+  public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, String output, RunInfo run, PreviousRelease previous) {
     PCollectionTuple read = p.apply("ReadSubmissions", ReadSubmissions.from(input, ref));
-    PCollectionTuple countries = read.get(Stage.OBSERVATIONS).apply("HarmoniseCountries", HarmoniseCountries.using(ref));
+    PCollectionTuple countries = read.get(Stage.OBSERVATIONS).apply("HarmoniseCountries", HarmoniseCountries.using(ref).withPrevious(previous));
     PCollection<Finding> findings = PCollectionList.of(read.get(Stage.FINDINGS)).and(countries.get(Stage.FINDINGS))
         .apply("AllFindings", Flatten.pCollections());
     PCollection<QuarantinedRecord> quarantine = PCollectionList.of(read.get(Stage.QUARANTINE)).and(countries.get(Stage.QUARANTINE))

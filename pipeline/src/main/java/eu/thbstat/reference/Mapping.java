@@ -57,6 +57,14 @@ public record Mapping(
         value, inlineFlags, notAvailable, flags, exclude, definitions, footnotes, mappingPath);
   }
 
+  /** The same mapping with other national definitions. */
+  public Mapping withDefinitions(Map<String, String> other) {
+    return new Mapping(
+        id, country, description, source, files, format, csv, layout, wide, constants, dimensions,
+        value, inlineFlags, notAvailable, flags, exclude, other, footnotes, path);
+  }
+
+
   /** CSV dialect of the national file. */
   public record Csv(
       String delimiter, String quote, String encoding, String decimal, Integer skipLines)

@@ -36,6 +36,11 @@ public record ReferenceData(
     fileHashes = Map.copyOf(fileHashes);
   }
 
+  /** The same reference data with other mappings (tests, what-if runs). */
+  public ReferenceData withMappings(List<Mapping> other) {
+    return new ReferenceData(model, rules, definitions, seeds, other, tables, fileHashes, aggregation, protection);
+  }
+
   /**
    * The mapping for a submission file: the first (in mapping id order) whose file patterns match
    * the file's name or its path below the input folder.
@@ -80,6 +85,12 @@ public record ReferenceData(
       });
       for (int i = 0; i < m.footnotes().size(); i++) {
         all.put(mappingFootnoteId(m, i), new Footnote(m.country(), m.footnotes().get(i).text()));
+      }
+    }
+    // footnotes of comparability reasons (schemas/rules/comparability.yaml), for every country
+    for (eu.thbstat.rules.ComparabilityRules.Reason r : rules.sets().comparability().reasons()) {
+      if (r.footnote() != null) {
+        all.put(eu.thbstat.rules.ComparabilityRules.footnoteId(r), new Footnote("", r.footnote()));
       }
     }
     return all;

@@ -75,8 +75,8 @@ public final class ReferenceDataLoader {
   private ReferenceData loadAll() {
     Seeds seeds = loadSeeds();
     CommonModel model = loadModel(seeds);
-    RuleCatalogue rules = loadRules();
     Definitions definitions = loadDefinitions();
+    RuleCatalogue rules = loadRules(model, definitions);
     checkFlags();
     List<Mapping> mappings = loadMappings(model, seeds, definitions);
     List<Table> tables = loadTables(model);
@@ -253,10 +253,31 @@ public final class ReferenceDataLoader {
     return new CommonModel(dimensions, first, last, CommonModel.hierarchiesOf(dimensions));
   }
 
-  private RuleCatalogue loadRules() {
-    String file = "schemas/rules.yaml";
+  private RuleCatalogue loadRules(CommonModel model, Definitions definitions) {
     Map<String, RuleDef> rules = new LinkedHashMap<>();
-    for (JsonNode r : yaml(file).path("rules")) {
+    addRules("schemas/rules.yaml", yaml("schemas/rules.yaml"), rules);
+    // schemas/rules/*.yaml: more rules (levels 2-4) with their typed definitions, read in name order
+    RuleSetLoader sets = new RuleSetLoader(model, definitions, problems);
+    Path folder = home.resolve("schemas/rules");
+    if (Files.isDirectory(folder)) {
+      List<Path> files;
+      try (Stream<Path> s = Files.list(folder)) {
+        files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+      } catch (IOException e) {
+        throw new ReferenceDataException("schemas/rules", "cannot be listed: " + e, e);
+      }
+      for (Path p : files) {
+        String relative = home.relativize(p).toString().replace('\\', '/');
+        JsonNode root = yaml(relative);
+        addRules(relative, root, rules);
+        sets.add(relative, root);
+      }
+    }
+    return new RuleCatalogue(rules, sets.build(rules));
+  }
+
+  private void addRules(String file, JsonNode root, Map<String, RuleDef> rules) {
+    for (JsonNode r : root.path("rules")) {
       String id = required(r, "id", file);
       Severity severity;
       try {
@@ -268,7 +289,6 @@ public final class ReferenceDataLoader {
         problems.add(file + ": rule id " + id + " is given twice");
       }
     }
-    return new RuleCatalogue(rules);
   }
 
   private Definitions loadDefinitions() {

@@ -1,6 +1,7 @@
 package eu.thbstat.reference;
 
 import eu.thbstat.model.Finding;
+import eu.thbstat.rules.RuleSets;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,11 +11,21 @@ import java.util.regex.Pattern;
  * The rules of schemas/rules.yaml, and the one place findings are made: a finding takes level,
  * severity, message and hint from its rule, filled in with the details of the case.
  */
-public record RuleCatalogue(Map<String, RuleDef> rules) implements Serializable {
+public record RuleCatalogue(Map<String, RuleDef> rules, RuleSets sets) implements Serializable {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
   public RuleCatalogue {
     rules = Map.copyOf(rules);
+    sets = sets == null ? RuleSets.EMPTY : sets;
+  }
+
+  /** A catalogue of messages only, without typed rule sets. */
+  public RuleCatalogue(Map<String, RuleDef> rules) {
+    this(rules, RuleSets.EMPTY);
+  }
+
+  public boolean has(String id) {
+    return rules.containsKey(id);
   }
 
   public RuleDef rule(String id) {
@@ -59,7 +70,15 @@ public record RuleCatalogue(Map<String, RuleDef> rules) implements Serializable 
         place.key(),
         value == null ? "" : value.toString(),
         fill(rule.message(), details),
-        fill(rule.hint(), details));
+        fill(rule.hint(), details),
+        values(details));
+  }
+
+  /** The details of a finding as text, by name (sorted, so that reports are the same run after run). */
+  static Map<String, String> values(Map<String, ?> details) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    details.forEach((k, v) -> out.put(k, v == null ? "" : v.toString()));
+    return out;
   }
 
   static String fill(String template, Map<String, ?> details) {

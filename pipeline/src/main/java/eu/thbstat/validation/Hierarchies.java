@@ -88,6 +88,8 @@ public final class Hierarchies {
   /** Every hierarchy rule checked on every group of cells that has the rule's total. */
   public List<Finding> check(String country, List<Observation> cells) {
     List<Finding> findings = new ArrayList<>();
+    Map<CellKey, Observation> byKey = new java.util.HashMap<>();
+    cells.forEach(c -> byKey.put(c.key(), c));
     for (HierarchyRule rule : ref.model().hierarchies()) {
       for (Map.Entry<CellKey, Map<String, Observation>> group : groups(cells, rule.dimension()).entrySet()) {
         Observation total = group.getValue().get(rule.total());
@@ -111,10 +113,20 @@ public final class Hierarchies {
           ruleId = "HIERARCHY_SUM";
         } else if (rule.additive() && !complete && sum > total.value()) {
           ruleId = "HIERARCHY_EXCEEDS";
-        } else if (!rule.additive() && sum > total.value()) {
+        } else if (!rule.additive() && sum > total.value()
+            && given.stream().noneMatch(o -> o.value() > total.value())) {
+          // one form above all forms is not several forms per victim: FORM_EXCEEDS_TOTAL (schemas/rules/level2-tables.yaml)
           ruleId = "MULTI_FORM";
         } else if (!rule.additive() && complete && sum < total.value()) {
           ruleId = "HIERARCHY_SHORT";
+        }
+        if (ruleId != null && rule.additive() && total.origin() == Origin.DERIVED) {
+          // the submission gives no total: the one derived from another breakdown disagrees with this one
+          Finding differ = totalsDiffer(country, rule, total, given, sum, byKey);
+          if (differ != null) {
+            findings.add(differ);
+            continue;
+          }
         }
         if (ruleId != null) {
           findings.add(finding(ruleId, country, rule, total, given, sum));
@@ -143,6 +155,47 @@ public final class Hierarchies {
     details.put("value", format(total.value()));
     Place place = new Place(country, at.file(), at.line(), "", total.key().toString());
     return ref.rules().finding(ruleId, place, details);
+  }
+
+  /**
+   * TOTALS_DIFFER: a derived total (the submission gives none) disagrees with the breakdown {@code
+   * rule}; names the breakdown it was derived from. Null if that breakdown cannot be found.
+   */
+  private Finding totalsDiffer(String country, HierarchyRule rule, Observation total, List<Observation> given, double sum,
+      Map<CellKey, Observation> byKey) {
+    for (HierarchyRule source : ref.model().hierarchies()) {
+      if (!source.additive() || source == rule || !total.key().get(source.dimension()).equals(source.total())) {
+        continue;
+      }
+      List<Observation> parts = new ArrayList<>();
+      for (String c : source.components()) {
+        Observation o = byKey.get(total.key().with(source.dimension(), c));
+        if (o == null || !o.available()) {
+          break;
+        }
+        parts.add(o);
+      }
+      if (parts.size() != source.components().size() || parts.stream().mapToDouble(Observation::value).sum() != total.value()) {
+        continue;
+      }
+      Observation at = given.stream().filter(o -> o.origin() == Origin.REPORTED).findFirst()
+          .orElse(parts.stream().filter(o -> o.origin() == Origin.REPORTED).findFirst().orElse(total));
+      List<String> cells = new ArrayList<>();
+      parts.forEach(o -> cells.add(source.dimensionId() + " " + describe(source, o)));
+      given.forEach(o -> cells.add(rule.dimensionId() + " " + describe(rule, o)));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("dimension", rule.dimensionId());
+      details.put("total", rule.total());
+      details.put("total_value", format(total.value()));
+      details.put("components", String.join(" + ", given.stream().map(o -> o.key().get(rule.dimension())).toList()));
+      details.put("sum", format(sum));
+      details.put("source_dimension", source.dimensionId());
+      details.put("source_components", String.join(" + ", source.components()));
+      details.put("cells", String.join(", ", cells));
+      details.put("value", format(sum));
+      return ref.rules().finding("TOTALS_DIFFER", new Place(country, at.file(), at.line(), "", total.key().toString()), details);
+    }
+    return null;
   }
 
   private static String describe(HierarchyRule rule, Observation o) {

@@ -29,7 +29,8 @@ class ThbstatTest {
   void validateACleanFileExitsZero() {
     int code = thbstat("validate", "--home", home(), "--country", "DE", TestData.sampleInputs().resolve("DE/DE_indicator_16-2-2.csv").toString());
     assertThat(err.toString(), code, is(0));
-    assertThat(out.toString(), containsString("DE: 1 file(s), 510 records read, 0 quarantined; 0 errors, 0 warnings, 0 notes"));
+    // no error; level 3: three unexplained year-on-year changes (2013, 2017) and ten explained by the 2022 footnotes
+    assertThat(out.toString(), containsString("DE: 1 file(s), 510 records read, 0 quarantined; 0 errors, 3 warnings, 10 notes"));
   }
 
   @Test
@@ -45,6 +46,35 @@ class ThbstatTest {
     assertThat(text, containsString("NL: 1 file(s), 10 records read, 3 quarantined; 4 errors, 0 warnings, 0 notes"));
     assertThat(Files.readString(report.resolve("findings.json")), containsString("\"rule\" : \"HIERARCHY_SUM\""));
     assertThat(Files.readString(report.resolve("quarantine.csv")), containsString("2022;slachtoffer;anders;totaal;totaal;totaal;1;"));
+  }
+
+  @Test
+  void validateWritesTheFeedbackReport(@TempDir Path report) throws Exception {
+    int code = thbstat("validate", "--home", home(), "--country", "UK", "--report", report.toString(),
+        TestData.sampleInputs().resolve("UK/UK_indicator_16-2-2.csv").toString());
+    assertThat(code, is(1));
+    assertThat(out.toString(), containsString("feedback: feedback.html, feedback.json, feedback.csv"));
+    assertThat(Files.readString(report.resolve("feedback.html")), containsString("<h1>thbstat feedback report: UK</h1>"));
+    assertThat(Files.readString(report.resolve("feedback.json")), containsString("\"rule\" : \"HIERARCHY_SUM\""));
+    assertThat(Files.readString(report.resolve("comparability.csv")), containsString("UK,2021,VICT_STATUS,B,"));
+  }
+
+  @Test
+  void validateWithAPreviousReleaseThatIsNotThereCannotRun(@TempDir Path nothing) {
+    int code = thbstat("validate", "--home", home(), "--country", "DE", "--previous", nothing.toString(),
+        TestData.sampleInputs().resolve("DE/DE_indicator_16-2-2.csv").toString());
+    assertThat(code, is(2));
+    assertThat(err.toString(), containsString("the previous release cannot be used"));
+  }
+
+  @Test
+  void rulesListsTheCatalogueAndExportsVtl() {
+    assertThat(thbstat("rules", "--home", home()), is(0));
+    assertThat(out.toString(), containsString("YOY_CHANGE"));
+    assertThat(out.toString(), containsString("test poisson_ratio"));
+    assertThat(thbstat("rules", "--home", home(), "--vtl"), is(0));
+    assertThat(out.toString(), containsString("define datapoint ruleset dpr_thb_status"));
+    assertThat(out.toString(), containsString("end hierarchical ruleset;"));
   }
 
   @Test

@@ -55,7 +55,7 @@ class HarmonisePipelineTest {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollection<String> written = HarmonisePipeline.build(p, TestData.ref(), TestData.sampleInputs().toString(), output.toString(), RUN);
     PAssert.that(written).containsInAnyOrder(
-        "cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "manifest.json",
+        "cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "comparability.csv", "manifest.json",
         "coverage.csv", "changes.csv", "protection.csv", "public/cube.csv", "public/cube.parquet", "public/changes.csv", "public/coverage.csv");
     p.run().waitUntilFinish();
     cube = new HashMap<>();
@@ -125,7 +125,11 @@ class HarmonisePipelineTest {
       }
     }
     assertThat(byRuleAndCountry.keySet(), containsInAnyOrder(
-        "MULTI_FORM WARNING NL", "HIERARCHY_SUM ERROR UK", "HIERARCHY_EXCEEDS ERROR UK", "POPULATION_MISSING INFO UK"));
+        "MULTI_FORM WARNING NL", "HIERARCHY_SUM ERROR UK", "HIERARCHY_EXCEEDS ERROR UK", "POPULATION_MISSING INFO UK",
+        // UK: children by sex (F + M derived from their age bands) against children of both sexes
+        "TOTALS_DIFFER ERROR UK",
+        // level 3: Germany's year-on-year changes, 2022 and 2023 explained by the mapping's 2022 footnotes
+        "YOY_CHANGE WARNING DE", "YOY_CHANGE_EXPLAINED INFO DE"));
     assertThat(byRuleAndCountry.get("MULTI_FORM WARNING NL"), is(1));
   }
 
