@@ -5,6 +5,7 @@ import eu.thbstat.harmonise.Release;
 import eu.thbstat.model.FileReport;
 import eu.thbstat.model.Finding;
 import eu.thbstat.model.Severity;
+import eu.thbstat.output.ReleasePublisher;
 import eu.thbstat.output.ReleaseWriter;
 import eu.thbstat.output.RunInfo;
 import eu.thbstat.reference.Mapping;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -86,10 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
         country, release.files().size(), read, release.quarantine().size(),
         release.count(Severity.ERROR), release.count(Severity.WARNING), release.count(Severity.INFO));
     if (report != null) {
-      Files.createDirectories(report);
-      for (Map.Entry<String, byte[]> file : ReleaseWriter.render(release, ref, new RunInfo(RunInfo.thbstatVersion(), "validate", country)).entrySet()) {
-        Files.write(report.resolve(file.getKey()), file.getValue());
-      }
+      new ReleasePublisher().writeInto(report, ReleaseWriter.render(release, ref, new RunInfo(RunInfo.thbstatVersion(), "validate", country)));
       out.println("Report written to " + report.toAbsolutePath().normalize());
     }
     out.flush();
