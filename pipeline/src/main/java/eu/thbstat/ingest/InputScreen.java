@@ -76,6 +76,10 @@ final class InputScreen {
       findings.add(tooLarge(ref, place, content.length, limits));
       return new Screened(content, findings, true, 0);
     }
+    if (blank(content)) {
+      findings.add(ref.rules().finding("FILE_EMPTY", place, Map.of()));
+      return new Screened(content, findings, true, 0);
+    }
     String declared = encoding.toUpperCase(Locale.ROOT).replace("_", "-");
     boolean wide = declared.startsWith("UTF-16") || declared.startsWith("UTF-32") || declared.equals("UNICODE");
     String bom = bom(content);
@@ -100,6 +104,17 @@ final class InputScreen {
       return cutLongLines(ref, place, content, limits, findings);
     }
     return new Screened(content, findings, false, 0);
+  }
+
+  /** No bytes, or only white space and a UTF-8 byte-order mark. */
+  private static boolean blank(byte[] b) {
+    int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+    for (int i = start; i < b.length; i++) {
+      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String bom(byte[] b) {
