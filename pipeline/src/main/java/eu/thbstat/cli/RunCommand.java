@@ -2,17 +2,22 @@ package eu.thbstat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.thbstat.ingest.InputLimits;
+import eu.thbstat.output.ReleasePublisher;
 import eu.thbstat.output.ReleaseWriter;
 import eu.thbstat.output.RunInfo;
 import eu.thbstat.pipeline.HarmonisePipeline;
 import eu.thbstat.pipeline.ThbstatOptions;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.reference.ReferenceDataLoader;
+import eu.thbstat.release.PreviousRelease;
+import eu.thbstat.release.Publication;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -25,26 +30,39 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Harmonises every submission under the input folder and writes the release: the harmonised",
-      "cube (cube.csv, cube.parquet), findings (findings.csv, findings.json), the quarantine of",
-      "rejected records (quarantine.csv), footnotes.csv and manifest.json.",
+      "Harmonises every submission under the input folder and publishes a release OUTPUT/<id>/: the",
+      "harmonised cube (cube.csv, cube.parquet), findings (findings.csv, findings.json), the quarantine",
+      "of rejected records (quarantine.csv), footnotes.csv, revisions.csv (against the previous release),",
+      "lineage.csv and manifest.json. OUTPUT/latest names the newest release.",
       "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2)."
     })
 final class RunCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "Folder of national submissions (searched recursively).")
   Path input;
 
-  @Option(names = {"-o", "--output"}, required = true, description = "Folder the release is written to (created if needed).")
+  @Option(names = {"-o", "--output"}, required = true, description = "Folder of the releases (created if needed): the release goes to OUTPUT/<id>/, OUTPUT/latest names it.")
   Path output;
+
+  @Option(names = {"-p", "--previous"}, description = "The release to revise (a release folder): its cells are carried forward, changes flagged r, and its earlier years used by the checks over time; default: the one OUTPUT/latest names, if any.")
+  Path previous;
+
+  @Option(names = "--no-previous", description = "Start afresh: compare with no earlier release and carry no cells forward.")
+  boolean noPrevious;
+
+  @Option(names = "--release-id", description = "Id of the new release (default: derived from the inputs, the reference data, the code version and the previous release).")
+  String releaseId;
+
+  @Option(names = "--max-file-bytes", description = "Files larger than this are not read (default: ${DEFAULT-VALUE}).", defaultValue = "268435456")
+  long maxFileBytes;
+
+  @Option(names = "--max-line-bytes", description = "Lines longer than this are left out with a finding (default: ${DEFAULT-VALUE}).", defaultValue = "1048576")
+  int maxLineBytes;
 
   @Option(names = "--home", description = "Folder with schemas/, seeds/ and mappings/ (default: found above the jar or the working directory, or $THBSTAT_HOME).")
   Path home;
 
   @Option(names = "--runner", defaultValue = "DirectRunner", description = "Beam runner (default: ${DEFAULT-VALUE}).")
   String runner;
-
-  @Option(names = {"-p", "--previous"}, description = "Folder of a previous harmonised release (its cube.csv): earlier years for the checks over time, and revised values.")
-  Path previous;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
   boolean quiet;
@@ -63,6 +81,29 @@ final class RunCommand implements Callable<Integer> {
     }
     Path thbstatHome = Home.resolve(home);
     ReferenceData ref = ReferenceDataLoader.load(thbstatHome);
+    String releases = output.toAbsolutePath().normalize().toString();
+    if (releaseId != null && (!ReleasePublisher.validId(releaseId) || Files.exists(output.resolve(releaseId)))) {
+      err.println("thbstat run: --release-id " + releaseId + (ReleasePublisher.validId(releaseId)
+          ? " names a release that exists already; a published release is never modified"
+          : " is not usable: letters, digits, '.', '_' and '-' only, not \"latest\""));
+      return Thbstat.CANNOT_RUN;
+    }
+    if (maxFileBytes < 1 || maxLineBytes < 1) {
+      err.println("thbstat run: --max-file-bytes and --max-line-bytes must be positive");
+      return Thbstat.CANNOT_RUN;
+    }
+    Optional<String> latestBefore = ReleasePublisher.latest(releases);
+    String previousRelease = noPrevious ? null
+        : previous != null ? previous.toAbsolutePath().normalize().toString()
+        : latestBefore.map(id -> ReleasePublisher.folder(releases, id)).orElse(null);
+    if (previousRelease != null) {
+      try {
+        PreviousRelease.read(previousRelease, ref.model());
+      } catch (RuntimeException e) {
+        err.println("thbstat run: the previous release cannot be used: " + e.getMessage());
+        return Thbstat.CANNOT_RUN;
+      }
+    }
     if (!quiet) {
       out.printf("thbstat %s: harmonising %s with %s (reference data: %s, %d mappings)%n",
           RunInfo.thbstatVersion(), input, runner, thbstatHome, ref.mappings().size());
@@ -81,29 +122,32 @@ final class RunCommand implements Callable<Integer> {
     }
     ThbstatOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ThbstatOptions.class);
     String in = input.toAbsolutePath().normalize().toString();
-    String outDir = output.toAbsolutePath().normalize().toString();
+    String outDir = releases;
     options.setInput(in);
     options.setOutput(outDir);
     options.setHome(thbstatHome.toString());
     options.setJobName("thbstat-run");
     Files.createDirectories(output);
     Pipeline p = Pipeline.create(options);
-    eu.thbstat.validation.PreviousRelease before = eu.thbstat.validation.PreviousRelease.NONE;
-    if (previous != null) {
-      try {
-        before = eu.thbstat.validation.PreviousRelease.read(previous, ref.model());
-      } catch (IllegalArgumentException e) {
-        err.println("thbstat run: the previous release cannot be used: " + e.getMessage());
-        return Thbstat.CANNOT_RUN;
-      }
-    }
-    HarmonisePipeline.build(p, ref, in, outDir, new RunInfo(RunInfo.thbstatVersion(), runner, input.toString()), before);
+    HarmonisePipeline.build(p, ref, in, new InputLimits(maxFileBytes, maxLineBytes), Publication.release(outDir, previousRelease, releaseId),
+        new RunInfo(RunInfo.thbstatVersion(), runner, input.toString()));
     long start = System.nanoTime();
     p.run().waitUntilFinish();
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    JsonNode manifest = new ObjectMapper().readTree(output.resolve(ReleaseWriter.MANIFEST).toFile());
-    Summary.print(out, manifest, output, seconds, quiet);
+    String id = ReleasePublisher.latest(releases).orElseThrow(() -> new IllegalStateException("no release was published under " + releases));
+    Path folder = output.resolve(id);
+    JsonNode manifest = new ObjectMapper().readTree(folder.resolve(ReleaseWriter.MANIFEST).toFile());
+    if (releaseId == null && latestBefore.isPresent() && latestBefore.get().equals(id) && previousRelease != null) {
+      out.println("The inputs, reference data and code are those of release " + id + ": it stays the latest, no new release.");
+    }
+    Summary.print(out, manifest, folder, seconds, quiet);
+    JsonNode revisions = manifest.path("release").path("revisions");
+    if (!quiet && !manifest.path("release").path("previous").isNull()) {
+      out.printf("Revisions against release %s: %d cells added, %d changed (flag r), %d removed, %d with other flags (revisions.csv)%n",
+          manifest.path("release").path("previous").asText(), revisions.path("ADDED").asLong(), revisions.path("CHANGED").asLong(),
+          revisions.path("REMOVED").asLong(), revisions.path("FLAGS").asLong());
+    }
     out.flush();
     return manifest.path("findings").path("ERROR").asLong() > 0 ? Thbstat.DATA_ERRORS : Thbstat.OK;
   }

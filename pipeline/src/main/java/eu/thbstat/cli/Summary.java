@@ -26,8 +26,10 @@ final class Summary {
         t.path("reconciled").asBoolean() ? "" : " (COUNTS DO NOT RECONCILE)",
         f.path("ERROR").asLong(), f.path("WARNING").asLong(), f.path("INFO").asLong(), seconds);
     if (!quiet) {
-      out.println("Release written to " + folder.toAbsolutePath().normalize()
-          + ": cube.csv, cube.parquet, findings.csv, findings.json, quarantine.csv, footnotes.csv, manifest.json");
+      java.util.List<String> names = new java.util.ArrayList<>();
+      manifest.path("outputs").fieldNames().forEachRemaining(names::add);
+      names.add("manifest.json");
+      out.println("Release written to " + folder.toAbsolutePath().normalize() + ": " + String.join(", ", names));
     }
   }
 }

@@ -6,6 +6,7 @@ import eu.thbstat.harmonise.Release;
 import eu.thbstat.model.FileReport;
 import eu.thbstat.model.Finding;
 import eu.thbstat.model.Severity;
+import eu.thbstat.output.ReleasePublisher;
 import eu.thbstat.output.ReleaseWriter;
 import eu.thbstat.output.RunInfo;
 import eu.thbstat.reference.Mapping;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -100,15 +100,10 @@ final class ValidateCommand implements Callable<Integer> {
         country, release.files().size(), read, release.quarantine().size(),
         release.count(Severity.ERROR), release.count(Severity.WARNING), release.count(Severity.INFO));
     if (report != null) {
-      Files.createDirectories(report);
-      for (Map.Entry<String, byte[]> file : ReleaseWriter.render(release, ref, new RunInfo(RunInfo.thbstatVersion(), "validate", country)).entrySet()) {
-        Files.createDirectories(report.resolve(file.getKey()).getParent()); // public/ files
-        Files.write(report.resolve(file.getKey()), file.getValue());
-      }
-      for (Map.Entry<String, byte[]> file : new FeedbackReport(ref, RunInfo.thbstatVersion())
-          .render(release, country, previous == null ? "" : previous.toString()).entrySet()) {
-        Files.write(report.resolve(file.getKey()), file.getValue());
-      }
+      java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>(
+          ReleaseWriter.render(release, ref, new RunInfo(RunInfo.thbstatVersion(), "validate", country)));
+      files.putAll(new FeedbackReport(ref, RunInfo.thbstatVersion()).render(release, country, previous == null ? "" : previous.toString()));
+      new ReleasePublisher().writeInto(report, files);
       out.println("Report written to " + report.toAbsolutePath().normalize() + " (feedback: " + FeedbackReport.HTML_FILE + ", "
           + FeedbackReport.JSON_FILE + ", " + FeedbackReport.CSV_FILE + ")");
     }

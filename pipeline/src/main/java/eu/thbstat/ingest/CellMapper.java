@@ -96,7 +96,7 @@ final class CellMapper {
     String raw = field.apply(valueColumn);
     raw = raw == null ? "" : raw.trim();
     StringBuilder flags = new StringBuilder(definitionFlags);
-    if (mapping.inlineFlags()) {
+    if (mapping.inlineFlags() && raw.length() <= 64) { // a longer cell is no number; the regex would backtrack for minutes
       Matcher m = INLINE_FLAGS.matcher(raw);
       if (m.matches() && !isNotAvailable(raw)) {
         flags.append(m.group(2));

@@ -1,6 +1,7 @@
 package eu.thbstat.ingest;
 
 import eu.thbstat.model.CellKey;
+import eu.thbstat.model.CellSource;
 import eu.thbstat.model.FileReport;
 import eu.thbstat.model.Finding;
 import eu.thbstat.model.Observation;
@@ -46,9 +47,33 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 public final class SubmissionProcessor {
   private final ReferenceData ref;
+  private final InputLimits limits;
 
   public SubmissionProcessor(ReferenceData ref) {
+    this(ref, InputLimits.DEFAULT);
+  }
+
+  public SubmissionProcessor(ReferenceData ref, InputLimits limits) {
     this.ref = ref;
+    this.limits = limits;
+  }
+
+  /** The report of a file too large to read ({@link InputLimits#maxFileBytes()}): read by its size alone. */
+  public FileResult tooLarge(String relativePath, long bytes, String sha256) {
+    String country = ref.mappingFor(relativePath).map(Mapping::country).orElse("");
+    Finding f = InputScreen.tooLarge(ref, Place.file(country, relativePath), bytes, limits);
+    return new FileResult(new FileReport(relativePath, country, ref.mappingFor(relativePath).map(Mapping::id).orElse(""), sha256, bytes, "REJECTED", 0, 0, Map.of()),
+        List.of(), List.of(f), List.of());
+  }
+
+  public InputLimits limits() {
+    return limits;
+  }
+
+  private Optional<FileResult> unsafeName(String relativePath, byte[] content, String country, String mappingId) {
+    return InputScreen.name(ref, country, relativePath).map(f -> new FileResult(
+        new FileReport(f.file(), country, mappingId, ReferenceDataLoader.sha256(content), content.length, "REJECTED", 0, 0, Map.of()),
+        List.of(), List.of(f), List.of()));
   }
 
   /** Whether a file in an input folder is documentation rather than a submission. */
@@ -59,6 +84,10 @@ public final class SubmissionProcessor {
 
   /** Reads a file, choosing its mapping by name (see {@link ReferenceData#mappingFor}). */
   public FileResult process(String relativePath, byte[] content) {
+    Optional<FileResult> unsafe = unsafeName(relativePath, content, "", "");
+    if (unsafe.isPresent()) {
+      return unsafe.get();
+    }
     String sha = ReferenceDataLoader.sha256(content);
     if (isDocumentation(relativePath)) {
       return new FileResult(new FileReport(relativePath, "", "", sha, content.length, "IGNORED", 0, 0, Map.of()), List.of(), List.of(), List.of());
@@ -73,6 +102,10 @@ public final class SubmissionProcessor {
 
   /** Reads a file with the given mapping. */
   public FileResult process(String relativePath, byte[] content, Mapping mapping) {
+    Optional<FileResult> unsafe = unsafeName(relativePath, content, mapping.country(), mapping.id());
+    if (unsafe.isPresent()) {
+      return unsafe.get();
+    }
     return new Run(relativePath, content, mapping).read();
   }
 
@@ -85,6 +118,8 @@ public final class SubmissionProcessor {
     private final List<Observation> observations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<QuarantinedRecord> quarantine = new ArrayList<>();
+    private final List<CellSource> sources = new ArrayList<>();
+    private byte[] data;
     private final Map<String, Long> excluded = new TreeMap<>();
     private final Map<CellKey, Long> seen = new HashMap<>();
     private long read;
@@ -93,18 +128,27 @@ public final class SubmissionProcessor {
     Run(String file, byte[] content, Mapping mapping) {
       this.file = file;
       this.content = content;
+      this.data = content;
       this.mapping = mapping;
       this.place = Place.file(mapping.country(), file);
     }
 
     FileResult read() {
-      String text = decode();
+      InputScreen.Screened screened = InputScreen.screen(ref, place, mapping.csv().encoding(), content, limits);
+      findings.addAll(screened.findings());
+      data = screened.data();
+      String text = screened.rejected() ? null : decode();
       if (text != null) {
         parse(text);
       }
+      if (screened.rejected()) {
+        status = "REJECTED";
+      } else if (screened.linesCut() > 0 && status.equals("READ")) {
+        status = "PARTIAL";
+      }
       long excludedTotal = excluded.values().stream().mapToLong(Long::longValue).sum();
       FileReport report = new FileReport(file, mapping.country(), mapping.id(), ReferenceDataLoader.sha256(content), content.length, status, read, excludedTotal, excluded);
-      return new FileResult(report, observations, findings, quarantine);
+      return new FileResult(report, observations, findings, quarantine, sources);
     }
 
     private void reject(String rule, long line, Map<String, ?> details) {
@@ -124,8 +168,8 @@ public final class SubmissionProcessor {
       CharsetDecoder decoder = charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-      ByteBuffer in = ByteBuffer.wrap(content);
-      CharBuffer out = CharBuffer.allocate((int) (content.length * (double) decoder.maxCharsPerByte()) + 1);
+      ByteBuffer in = ByteBuffer.wrap(data);
+      CharBuffer out = CharBuffer.allocate((int) (data.length * (double) decoder.maxCharsPerByte()) + 1);
       CoderResult result = decoder.decode(in, out, true);
       if (!result.isError()) {
         result = decoder.flush(out);
@@ -142,8 +186,8 @@ public final class SubmissionProcessor {
 
     private long lineOfByte(int offset) {
       long line = 1;
-      for (int i = 0; i < offset && i < content.length; i++) {
-        if (content[i] == '\n') {
+      for (int i = 0; i < offset && i < data.length; i++) {
+        if (data[i] == '\n') {
           line++;
         }
       }
@@ -171,6 +215,9 @@ public final class SubmissionProcessor {
           .setIgnoreEmptyLines(true)
           .get();
       long lineOffset = skipped;
+      if (duplicateHeader(reader, lineOffset + 1)) {
+        return;
+      }
       try (CSVParser parser = format.parse(reader)) {
         List<String> header = parser.getHeaderNames();
         if (!checkColumns(header)) {
@@ -196,6 +243,9 @@ public final class SubmissionProcessor {
             }
             record = records.next();
           } catch (UncheckedIOException | IllegalStateException e) {
+            if (unbalancedQuote(e)) {
+              return;
+            }
             reject("FILE_UNREADABLE", line, Map.of("reason", "the CSV cannot be parsed from line " + line + " on: " + rootMessage(e) + "; the rows before it are read"));
             return;
           }
@@ -209,6 +259,60 @@ public final class SubmissionProcessor {
       } catch (IOException | IllegalArgumentException | UncheckedIOException | IllegalStateException e) {
         reject("FILE_UNREADABLE", lineOffset + 1, Map.of("reason", "the header cannot be read: " + rootMessage(e)));
       }
+    }
+
+    /** The header's first repeated (non-blank) name, as a finding; the reader is left where it was. */
+    private boolean duplicateHeader(StringReader reader, long line) {
+      try {
+        reader.mark(0);
+        CSVFormat plain = CSVFormat.DEFAULT.builder().setDelimiter(mapping.csv().delimiter()).setQuote(mapping.csv().quote().charAt(0)).get();
+        List<String> names;
+        try (CSVParser header = plain.parse(new StringReader(firstLine(reader)))) {
+          Iterator<CSVRecord> it = header.iterator();
+          names = it.hasNext() ? it.next().toList() : List.of();
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+          names = List.of(); // an unreadable header is reported by the parse itself
+        }
+        reader.reset();
+        Map<String, List<Integer>> positions = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+          if (!names.get(i).isBlank()) {
+            positions.computeIfAbsent(names.get(i), n -> new ArrayList<>()).add(i + 1);
+          }
+        }
+        for (Map.Entry<String, List<Integer>> p : positions.entrySet()) {
+          if (p.getValue().size() > 1) {
+            reject("FILE_DUPLICATE_HEADER", line, Map.of("value", p.getKey(), "count", p.getValue().size(),
+                "positions", String.join(", ", p.getValue().stream().map(String::valueOf).toList())));
+            return true;
+          }
+        }
+        return false;
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading from a string", e);
+      }
+    }
+
+    /** The text up to the end of the first record's physical line (a header has no line breaks in quotes in practice). */
+    private String firstLine(StringReader reader) throws IOException {
+      StringBuilder line = new StringBuilder();
+      int c;
+      while ((c = reader.read()) != -1 && c != '\n') {
+        line.append((char) c);
+      }
+      return line.toString();
+    }
+
+    /** An unclosed quote, reported with the line where the quoted field opened. */
+    private boolean unbalancedQuote(RuntimeException e) {
+      String message = rootMessage(e);
+      Matcher m = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished").matcher(message);
+      if (!m.find()) {
+        return false;
+      }
+      long opened = Long.parseLong(m.group(1)) + mapping.csv().skipLines();
+      reject("RECORD_UNBALANCED_QUOTE", opened, Map.of("line", opened));
+      return true;
     }
 
     private String rootMessage(Throwable e) {
@@ -299,6 +403,7 @@ public final class SubmissionProcessor {
           quarantine.add(new QuarantinedRecord(mapping.country(), file, line, mapping.isWide() ? column : "", ruleIds, reason, raw));
         } else {
           keep(outcome.observation(), column, raw);
+          sources.add(CellTrail.of(ref, mapping, file, line, column, mapping.isWide() ? wideCode(column) : null, h -> record.get(index.get(h)), outcome.observation(), raw));
         }
       }
     }

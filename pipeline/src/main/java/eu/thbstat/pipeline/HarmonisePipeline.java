@@ -5,6 +5,7 @@ import eu.thbstat.model.Finding;
 import eu.thbstat.model.QuarantinedRecord;
 import eu.thbstat.output.RunInfo;
 import eu.thbstat.reference.ReferenceData;
+import eu.thbstat.release.Publication;
 import eu.thbstat.validation.PreviousRelease;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -21,13 +22,20 @@ public final class HarmonisePipeline {
 
   /** Adds the harmonisation to {@code p}; returns the names of the release files written. */
   public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, String output, RunInfo run) {
-    return build(p, ref, input, output, run, PreviousRelease.NONE);
+    return build(p, ref, input, eu.thbstat.ingest.InputLimits.DEFAULT, Publication.folder(output), run);
   }
 
-  /** The same, with the cells of a previous release for the checks over time. */
-  public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, String output, RunInfo run, PreviousRelease previous) {
-    PCollectionTuple read = p.apply("ReadSubmissions", ReadSubmissions.from(input, ref));
-    PCollectionTuple countries = read.get(Stage.OBSERVATIONS).apply("HarmoniseCountries", HarmoniseCountries.using(ref).withPrevious(previous));
+  /**
+   * The harmonisation writing as {@code publication} says (a folder, or a release directory compared
+   * with the previous release, whose cells carry forward where no new submission replaces them).
+   */
+  public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, eu.thbstat.ingest.InputLimits limits, Publication publication, RunInfo run) {
+    PCollectionTuple read = p.apply("ReadSubmissions", ReadSubmissions.from(input, ref).withLimits(limits));
+    // the previous release also gives the earlier years of the checks over time (level 3)
+    PreviousRelease before = publication.previous() == null ? PreviousRelease.NONE
+        : PreviousRelease.read(java.nio.file.Path.of(publication.previous()), ref.model());
+    PCollectionTuple countries = CarryForwardCells.of(read, publication.previous(), ref)
+        .apply("HarmoniseCountries", HarmoniseCountries.using(ref).withPrevious(before));
     PCollection<Finding> findings = PCollectionList.of(read.get(Stage.FINDINGS)).and(countries.get(Stage.FINDINGS))
         .apply("AllFindings", Flatten.pCollections());
     PCollection<QuarantinedRecord> quarantine = PCollectionList.of(read.get(Stage.QUARANTINE)).and(countries.get(Stage.QUARANTINE))
@@ -37,6 +45,7 @@ public final class HarmonisePipeline {
         .and(Stage.FINDINGS, findings)
         .and(Stage.QUARANTINE, quarantine)
         .and(Stage.FILES, files)
-        .apply("WriteRelease", WriteRelease.to(output, ref, run));
+        .and(Stage.SOURCES, read.get(Stage.SOURCES))
+        .apply("WriteRelease", WriteRelease.to(publication, ref, run));
   }
 }

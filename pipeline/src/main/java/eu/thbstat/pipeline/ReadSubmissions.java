@@ -26,10 +26,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> {
   private final String input;
   private final ReferenceData ref;
+  private eu.thbstat.ingest.InputLimits limits = eu.thbstat.ingest.InputLimits.DEFAULT;
 
   private ReadSubmissions(String input, ReferenceData ref) {
     this.input = input;
     this.ref = ref;
+  }
+
+  /** The same reading with other bounds on file and line sizes. */
+  public ReadSubmissions withLimits(eu.thbstat.ingest.InputLimits bounds) {
+    this.limits = bounds;
+    return this;
   }
 
   /** @param input the folder of submissions (local path or any Beam file system URI) */
@@ -46,8 +53,8 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
             .apply("MatchFiles", FileIO.match().filepattern(input + "/**"))
             .apply("OpenFiles", FileIO.readMatches())
             .apply("ParseAndMap",
-                ParDo.of(new ParseAndMapFn(input, ref))
-                    .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE).and(Stage.FILES))));
+                ParDo.of(new ParseAndMapFn(input, ref, limits))
+                    .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE).and(Stage.FILES).and(Stage.SOURCES))));
   }
 
   /** Reads one file with {@link SubmissionProcessor}; counts files and records as Beam metrics. */
@@ -57,23 +64,28 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
     private final Counter rejected = Metrics.counter(ReadSubmissions.class, "records_quarantined");
     private final String input;
     private final ReferenceData ref;
+    private final eu.thbstat.ingest.InputLimits limits;
     private transient SubmissionProcessor processor;
 
-    ParseAndMapFn(String input, ReferenceData ref) {
+    ParseAndMapFn(String input, ReferenceData ref, eu.thbstat.ingest.InputLimits limits) {
       this.input = input;
       this.ref = ref;
+      this.limits = limits;
     }
 
     @Setup
     public void setup() {
-      processor = new SubmissionProcessor(ref);
+      processor = new SubmissionProcessor(ref, limits);
     }
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
       String path = file.getMetadata().resourceId().toString();
       String relative = path.startsWith(input + "/") ? path.substring(input.length() + 1) : path;
-      FileResult result = processor.process(relative, file.readFullyAsBytes());
+      long size = file.getMetadata().sizeBytes();
+      FileResult result = size > processor.limits().maxFileBytes()
+          ? processor.tooLarge(relative, size, sha256(file))
+          : processor.process(relative, file.readFullyAsBytes());
       files.inc();
       records.inc(result.report().recordsRead());
       rejected.inc(result.quarantine().size());
@@ -81,6 +93,21 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
       result.findings().forEach(out.get(Stage.FINDINGS)::output);
       result.quarantine().forEach(out.get(Stage.QUARANTINE)::output);
       out.get(Stage.FILES).output(result.report());
+      result.sources().forEach(out.get(Stage.SOURCES)::output);
+    }
+
+    /** SHA-256 of a file read as a stream (for a file too large to hold). */
+    private static String sha256(FileIO.ReadableFile file) throws IOException {
+      try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(file.open())) {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, n);
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
     }
   }
 }

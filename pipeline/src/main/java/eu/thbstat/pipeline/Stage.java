@@ -1,9 +1,11 @@
 package eu.thbstat.pipeline;
 
+import eu.thbstat.model.CellSource;
 import eu.thbstat.model.FileReport;
 import eu.thbstat.model.Finding;
 import eu.thbstat.model.Observation;
 import eu.thbstat.model.QuarantinedRecord;
+import eu.thbstat.model.SubmissionAction;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -19,6 +21,10 @@ public final class Stage {
   public static final TupleTag<Finding> FINDINGS = new TupleTag<>() {};
   public static final TupleTag<QuarantinedRecord> QUARANTINE = new TupleTag<>() {};
   public static final TupleTag<FileReport> FILES = new TupleTag<>() {};
+  /** Where each reported cell comes from (lineage), from the readers that give it. */
+  public static final TupleTag<CellSource> SOURCES = new TupleTag<>() {};
+  /** SDMX-style actions (merge, replace, delete) of submissions on the published cells. */
+  public static final TupleTag<SubmissionAction> ACTIONS = new TupleTag<>() {};
 
   private Stage() {}
 
@@ -35,6 +41,12 @@ public final class Stage {
     }
     if (tuple.has(FILES)) {
       tuple.get(FILES).setCoder(SerializableCoder.of(FileReport.class));
+    }
+    if (tuple.has(SOURCES)) {
+      tuple.get(SOURCES).setCoder(SerializableCoder.of(CellSource.class));
+    }
+    if (tuple.has(ACTIONS)) {
+      tuple.get(ACTIONS).setCoder(SerializableCoder.of(SubmissionAction.class));
     }
     return tuple;
   }

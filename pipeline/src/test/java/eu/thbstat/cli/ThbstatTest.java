@@ -108,7 +108,9 @@ class ThbstatTest {
     int code = thbstat("run", "--home", home(), "--input", dir.resolve("in").toString(), "--output", dir.resolve("out").toString());
     assertThat(err.toString(), code, is(1));
     assertThat(out.toString(), containsString("1 files, 10 records read: 7 harmonised, 3 quarantined, 0 excluded by mappings; 4 errors, 0 warnings, 0 notes"));
-    assertThat(Files.exists(dir.resolve("out/cube.parquet")), is(true));
+    String id = Files.readString(dir.resolve("out/latest")).trim();
+    assertThat(Files.exists(dir.resolve("out").resolve(id).resolve("cube.parquet")), is(true));
+    assertThat(out.toString(), containsString("Release written to " + dir.resolve("out").resolve(id).toAbsolutePath().normalize()));
   }
 
   @Test

@@ -141,7 +141,7 @@ class SubmissionProcessorTest {
   void anUnbalancedQuoteStopsTheFileWithAFindingAndKeepsWhatCameBefore() {
     FileResult r = nl("2022;verdachte;vrouw;totaal;totaal;totaal;5;\n2022;verdachte;\"man;totaal;totaal;totaal;6;\n");
     assertThat(r.observations().size(), is(1));
-    assertThat(r.findings().get(0).ruleId(), is("FILE_UNREADABLE"));
+    assertThat(r.findings().get(0).ruleId(), is("RECORD_UNBALANCED_QUOTE"));
     assertThat(r.findings().get(0).line(), is(3L));
     assertThat(r.report().status(), is("PARTIAL"));
   }
