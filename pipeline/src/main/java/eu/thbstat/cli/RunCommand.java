@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Harmonises every submission under the input folder and writes the release: the harmonised",
-      "cube (cube.csv, cube.parquet), findings (findings.csv, findings.json), the quarantine of",
+      "cube (cube.csv, cube.parquet, cube.sdmx.csv), findings (findings.csv, findings.json), the quarantine of",
       "rejected records (quarantine.csv), footnotes.csv and manifest.json.",
       "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2)."
     })

@@ -27,7 +27,7 @@ final class Summary {
         f.path("ERROR").asLong(), f.path("WARNING").asLong(), f.path("INFO").asLong(), seconds);
     if (!quiet) {
       out.println("Release written to " + folder.toAbsolutePath().normalize()
-          + ": cube.csv, cube.parquet, findings.csv, findings.json, quarantine.csv, footnotes.csv, manifest.json");
+          + ": cube.csv, cube.parquet, cube.sdmx.csv, findings.csv, findings.json, quarantine.csv, footnotes.csv, manifest.json");
     }
   }
 }

@@ -31,6 +31,7 @@ import java.util.TreeSet;
 public final class ReleaseWriter {
   public static final String CUBE_CSV = "cube.csv";
   public static final String CUBE_PARQUET = "cube.parquet";
+  public static final String CUBE_SDMX_CSV = "cube.sdmx.csv";
   public static final String FINDINGS_CSV = "findings.csv";
   public static final String FINDINGS_JSON = "findings.json";
   public static final String QUARANTINE_CSV = "quarantine.csv";
@@ -45,6 +46,7 @@ public final class ReleaseWriter {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(CUBE_CSV, cubeCsv(ref.model(), release.observations()));
     files.put(CUBE_PARQUET, CubeParquet.write(ref.model(), release.observations()));
+    files.put(CUBE_SDMX_CSV, SdmxCsvWriter.write(ref.model(), ref.formats().sdmx(), release.observations()));
     files.put(FINDINGS_CSV, findingsCsv(release.findings()));
     files.put(FINDINGS_JSON, json(findingsJson(release.findings())));
     files.put(QUARANTINE_CSV, quarantineCsv(release.quarantine()));

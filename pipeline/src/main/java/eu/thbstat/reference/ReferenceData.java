@@ -14,6 +14,7 @@ import java.util.Optional;
  * ReferenceDataLoader}; travels into the pipeline's DoFns as configuration.
  *
  * @param tables the tables of the EU data collection (schemas/tables.yaml)
+ * @param formats conventions of SDMX-CSV and of the questionnaire workbook (schemas/formats.yaml)
  * @param fileHashes SHA-256 of every reference file loaded, by path relative to the home
  */
 public record ReferenceData(
@@ -23,6 +24,7 @@ public record ReferenceData(
     Seeds seeds,
     List<Mapping> mappings,
     List<Table> tables,
+    Formats formats,
     Map<String, String> fileHashes)
     implements Serializable {
 
@@ -77,6 +79,7 @@ public record ReferenceData(
       for (int i = 0; i < m.footnotes().size(); i++) {
         all.put(mappingFootnoteId(m, i), new Footnote(m.country(), m.footnotes().get(i).text()));
       }
+      MappingFootnotes.addAll(all, m, definitions, model);
     }
     return all;
   }

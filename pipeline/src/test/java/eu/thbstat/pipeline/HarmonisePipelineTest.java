@@ -55,7 +55,7 @@ class HarmonisePipelineTest {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollection<String> written = HarmonisePipeline.build(p, TestData.ref(), TestData.sampleInputs().toString(), output.toString(), RUN);
     PAssert.that(written).containsInAnyOrder(
-        "cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "manifest.json");
+        "cube.csv", "cube.parquet", "cube.sdmx.csv", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "manifest.json");
     p.run().waitUntilFinish();
     cube = new HashMap<>();
     try (Reader r = Files.newBufferedReader(output.resolve("cube.csv"))) {
