@@ -72,6 +72,9 @@ public final class SubmissionProcessor {
 
   /** Reads a file with the given mapping. */
   public FileResult process(String relativePath, byte[] content, Mapping mapping) {
+    if (mapping.isXlsx()) {
+      return new QuestionnaireInput(ref, mapping, relativePath, content).read();
+    }
     return new Run(relativePath, content, mapping).read();
   }
 

@@ -50,7 +50,7 @@ public final class ReleaseWriter {
     files.put(FINDINGS_CSV, findingsCsv(release.findings()));
     files.put(FINDINGS_JSON, json(findingsJson(release.findings())));
     files.put(QUARANTINE_CSV, quarantineCsv(release.quarantine()));
-    files.put(FOOTNOTES_CSV, footnotesCsv(ref, release.observations()));
+    files.put(FOOTNOTES_CSV, footnotesCsv(ref, release.observations(), release.files()));
     files.put(MANIFEST, json(manifest(release, ref, run, files)));
     return files;
   }
@@ -127,10 +127,11 @@ public final class ReleaseWriter {
     return CsvText.write(List.of("country", "file", "line", "column", "rules", "reason", "raw_record"), rows);
   }
 
-  static byte[] footnotesCsv(ReferenceData ref, List<Observation> cells) {
+  static byte[] footnotesCsv(ReferenceData ref, List<Observation> cells, List<FileReport> inputs) {
     TreeSet<String> used = new TreeSet<>();
     cells.forEach(o -> used.addAll(o.footnotes()));
-    Map<String, ReferenceData.Footnote> all = ref.footnotes();
+    Map<String, ReferenceData.Footnote> all = new LinkedHashMap<>(ref.footnotes());
+    inputs.forEach(r -> r.footnotes().forEach((id, text) -> all.putIfAbsent(id, new ReferenceData.Footnote(r.country(), text))));
     List<List<String>> rows = new ArrayList<>();
     for (String id : used) {
       ReferenceData.Footnote f = all.get(id);
