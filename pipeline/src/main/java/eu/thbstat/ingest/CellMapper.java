@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  */
 final class CellMapper {
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+  private static final Pattern FIGURE = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
   private static final Pattern INLINE_FLAGS = Pattern.compile("^(.*?)\\s*([" + Flags.ALL + "]+)$");
 
   /** A mapped cell: the observation, unless an ERROR finding keeps it out. */
@@ -127,7 +128,8 @@ final class CellMapper {
     StringBuilder flags = new StringBuilder(defs.flags()).append(cell.flags);
     if (mapping.inlineFlags()) {
       Matcher m = INLINE_FLAGS.matcher(raw);
-      if (m.matches() && !isNotAvailable(raw)) {
+      // only after a number or a not-available token: "three" is text, not "th" flagged r and e
+      if (m.matches() && !isNotAvailable(raw) && (FIGURE.matcher(m.group(1).trim()).matches() || isNotAvailable(m.group(1).trim()))) {
         flags.append(m.group(2));
         raw = m.group(1).trim();
       }
