@@ -229,4 +229,20 @@ class MappingFeaturesTest {
         () -> ReferenceDataLoader.load(TestData.homeWith(dir.resolve("rates"), Map.of("XX-rates.yaml", bad))));
     assertThat(e.getMessage(), containsString("/value/rate_per: rates are converted to counts"));
   }
+
+  @Test
+  void theSchemaKeepsEachFormatToItsOwnSections() {
+    String xlsx = "id: XX-q\ncountry: MT\nfiles: [\"MT_*.xlsx\"]\nformat: xlsx\ndimensions: {sex: {column: sex}}\n";
+    ReferenceDataException e = org.junit.jupiter.api.Assertions.assertThrows(ReferenceDataException.class,
+        () -> ReferenceDataLoader.load(TestData.homeWith(dir.resolve("xlsx"), Map.of("XX-q.yaml", xlsx))));
+    assertThat(e.getMessage(), containsString("mappings/XX-q.yaml:5: /dimensions:"));
+    String sdmx = "id: XX-s\ncountry: AT\nfiles: [\"AT_*.csv\"]\nformat: sdmx-csv\nlayout: wide\n";
+    e = org.junit.jupiter.api.Assertions.assertThrows(ReferenceDataException.class,
+        () -> ReferenceDataLoader.load(TestData.homeWith(dir.resolve("sdmx"), Map.of("XX-s.yaml", sdmx))));
+    assertThat(e.getMessage(), containsString("mappings/XX-s.yaml:5: /layout:"));
+    String csv = "id: XX-c\ncountry: AT\nfiles: [\"AT_*.csv\"]\nformat: csv\n";
+    e = org.junit.jupiter.api.Assertions.assertThrows(ReferenceDataException.class,
+        () -> ReferenceDataLoader.load(TestData.homeWith(dir.resolve("csv"), Map.of("XX-c.yaml", csv))));
+    assertThat(e.getMessage(), containsString("required property 'layout' not found"));
+  }
 }
