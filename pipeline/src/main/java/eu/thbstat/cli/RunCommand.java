@@ -31,9 +31,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Harmonises every submission under the input folder and publishes a release OUTPUT/<id>/: the",
-      "harmonised cube (cube.csv, cube.parquet), findings (findings.csv, findings.json), the quarantine",
-      "of rejected records (quarantine.csv), footnotes.csv, revisions.csv (against the previous release),",
-      "lineage.csv and manifest.json. OUTPUT/latest names the newest release.",
+      "harmonised cube (cube.csv, cube.parquet, cube.sdmx.csv), findings (findings.csv, findings.json),",
+      "the quarantine of rejected records (quarantine.csv), footnotes.csv, revisions.csv (against the",
+      "previous release), lineage.csv, EU aggregates, public/ outputs and manifest.json. OUTPUT/latest",
+      "names the newest release.",
       "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2)."
     })
 final class RunCommand implements Callable<Integer> {

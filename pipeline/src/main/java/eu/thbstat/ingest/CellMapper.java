@@ -10,6 +10,7 @@ import eu.thbstat.reference.CommonModel;
 import eu.thbstat.reference.Definitions;
 import eu.thbstat.reference.Dimension;
 import eu.thbstat.reference.Mapping;
+import eu.thbstat.reference.MappingFootnotes;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.reference.RuleCatalogue;
 import eu.thbstat.reference.RuleCatalogue.Place;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +32,7 @@ import java.util.regex.Pattern;
  */
 final class CellMapper {
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+  private static final Pattern FIGURE = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
   private static final Pattern INLINE_FLAGS = Pattern.compile("^(.*?)\\s*([" + Flags.ALL + "]+)$");
 
   /**
@@ -46,8 +50,6 @@ final class CellMapper {
   private final Mapping mapping;
   private final RuleCatalogue rules;
   private final String file;
-  private final String definitionFlags;
-  private final List<String> definitionFootnotes;
 
   CellMapper(ReferenceData ref, Mapping mapping, String file) {
     this.ref = ref;
@@ -55,22 +57,48 @@ final class CellMapper {
     this.mapping = mapping;
     this.rules = ref.rules();
     this.file = file;
-    StringBuilder flags = new StringBuilder();
-    List<String> notes = new ArrayList<>();
-    mapping.definitions().forEach((concept, value) -> {
-      Definitions.Concept c = ref.definitions().concepts().get(concept);
-      Definitions.Value v = c.values().get(value);
-      if (!value.equals(c.standard())) {
-        if (v.flag() != null) {
-          flags.append(v.flag());
+  }
+
+  /** Flags and footnote ids the national definitions give the cells of one reference year. */
+  private record YearDefinitions(String flags, List<String> footnotes) {}
+
+  private final Map<Integer, YearDefinitions> byYear = new java.util.HashMap<>();
+
+  /**
+   * The national definitions of a year: each non-standard one gives its flag and footnote; a
+   * definition that differs from the year before (a dated definition changing) gives flag b.
+   */
+  private YearDefinitions definitions(Integer year) {
+    return byYear.computeIfAbsent(year == null ? Integer.MIN_VALUE : year, y -> {
+      StringBuilder flags = new StringBuilder();
+      List<String> notes = new ArrayList<>();
+      for (String concept : mapping.definedConcepts()) {
+        Definitions.Concept c = ref.definitions().concepts().get(concept);
+        String value = year == null ? mapping.definitions().get(concept) : mapping.definition(concept, year);
+        if (c == null || value == null || !c.values().containsKey(value)) {
+          continue;
         }
-        if (v.footnote() != null) {
-          notes.add(ReferenceData.definitionFootnoteId(mapping, concept));
+        Definitions.Value v = c.values().get(value);
+        if (!value.equals(c.standard())) {
+          if (v.flag() != null) {
+            flags.append(v.flag());
+          }
+          if (v.footnote() != null) {
+            notes.add(value.equals(mapping.definitions().get(concept))
+                ? ReferenceData.definitionFootnoteId(mapping, concept)
+                : MappingFootnotes.definitionValueId(mapping, concept, value));
+          }
+        }
+        if (year != null && year > model.firstYear()) {
+          String before = mapping.definition(concept, year - 1);
+          if (before != null && !before.equals(value)) {
+            flags.append('b');
+            notes.add(MappingFootnotes.breakId(mapping, concept));
+          }
         }
       }
+      return new YearDefinitions(Flags.normalise(flags.toString()), List.copyOf(notes));
     });
-    this.definitionFlags = Flags.normalise(flags.toString());
-    this.definitionFootnotes = List.copyOf(notes);
   }
 
   /**
@@ -85,20 +113,26 @@ final class CellMapper {
     Place place = new Place(mapping.country(), file, line, "", "");
     List<String> codes = new ArrayList<>();
     boolean complete = true;
+    Cell cell = new Cell();
     for (Dimension d : model.dimensions()) {
-      String code = code(d, field, valueColumn, wideCode, place, findings);
+      String code = code(d, field, valueColumn, wideCode, place, findings, cell);
       complete &= code != null;
       codes.add(code == null ? "?" : code);
+      if (d.id().equals(Dimension.TIME) && code != null) {
+        cell.year = Integer.valueOf(code);
+      }
     }
     CellKey key = new CellKey(codes);
     String keyText = complete ? key.toString() : "";
 
     String raw = field.apply(valueColumn);
     raw = raw == null ? "" : raw.trim();
-    StringBuilder flags = new StringBuilder(definitionFlags);
+    YearDefinitions defs = definitions(cell.year);
+    StringBuilder flags = new StringBuilder(defs.flags()).append(cell.flags);
     if (mapping.inlineFlags() && raw.length() <= 64) { // a longer cell is no number; the regex would backtrack for minutes
       Matcher m = INLINE_FLAGS.matcher(raw);
-      if (m.matches() && !isNotAvailable(raw)) {
+      // only after a number or a not-available token: "three" is text, not "th" flagged r and e
+      if (m.matches() && !isNotAvailable(raw) && (FIGURE.matcher(m.group(1).trim()).matches() || isNotAvailable(m.group(1).trim()))) {
         flags.append(m.group(2));
         raw = m.group(1).trim();
       }
@@ -109,6 +143,9 @@ final class CellMapper {
         continue;
       }
       String eurostat = mapping.flags().codes().get(token);
+      if (eurostat == null && mapping.flags().letters() && token.matches("[" + Flags.ALL + "]+")) {
+        eurostat = token;
+      }
       if (eurostat == null) {
         findings.add(rules.finding("FLAG_UNKNOWN", place.at(line, column).withKey(keyText),
             Map.of("value", token, "column", column, "mapping", mapping.id(), "known", String.join(", ", mapping.flags().codes().keySet()))));
@@ -120,6 +157,13 @@ final class CellMapper {
     Double value = null;
     if (!isNotAvailable(raw)) {
       value = number(raw, valueColumn, codes.get(model.index(Dimension.UNIT)), place.at(line, valueColumn).withKey(keyText), findings);
+      if (value != null && mapping.value() != null && mapping.value().ratePer() != null) {
+        value = fromRate(raw, codes.get(model.index(Dimension.GEO)), cell.year, valueColumn, place.at(line, valueColumn).withKey(keyText), findings);
+        if (value != null) {
+          flags.append('e');
+          cell.notes.add(MappingFootnotes.rateId(mapping));
+        }
+      }
     }
 
     if (complete) {
@@ -127,7 +171,8 @@ final class CellMapper {
     }
     Observation observation = null;
     if (complete && findings.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
-      TreeSet<String> notes = new TreeSet<>(definitionFootnotes);
+      TreeSet<String> notes = new TreeSet<>(defs.footnotes());
+      notes.addAll(cell.notes);
       for (int i = 0; i < mapping.footnotes().size(); i++) {
         if (applies(mapping.footnotes().get(i), key)) {
           notes.add(ReferenceData.mappingFootnoteId(mapping, i));
@@ -184,34 +229,57 @@ final class CellMapper {
   }
 
   /** The common code of dimension d for this cell, or null after adding a finding. */
-  private String code(Dimension d, Function<String, String> field, String valueColumn, String wideCode, Place place, List<Finding> findings) {
+  /** What mapping the codes of one cell adds to it: its year once known, flags and footnotes. */
+  private static final class Cell {
+    Integer year;
+    final StringBuilder flags = new StringBuilder();
+    final List<String> notes = new ArrayList<>();
+  }
+
+  private String code(Dimension d, Function<String, String> field, String valueColumn, String wideCode, Place place, List<Finding> findings, Cell cell) {
     String constant = mapping.constants().get(d.id());
     if (constant != null) {
       return constant;
     }
     String raw;
     String column;
-    Map<String, String> codes;
+    Mapping.Column codes;
     if (mapping.isWide() && mapping.wide().dimension().equals(d.id())) {
       raw = wideCode;
       column = valueColumn;
-      codes = mapping.wide().codes().isEmpty() ? null : mapping.wide().codes();
+      codes = mapping.wide().codes().isEmpty() ? null : new Mapping.Column(column, mapping.wide().codes(), null, mapping.wide().inexact());
     } else if (mapping.dimensions().containsKey(d.id())) {
       Mapping.Column c = mapping.dimensions().get(d.id());
       column = c.column();
       raw = field.apply(column).trim();
-      codes = c.codes();
+      codes = c.codes() == null && c.dated().isEmpty() ? null : c;
     } else {
       return mapping.country(); // geo defaults to the mapping's country
     }
     String code;
     if (codes != null) {
-      code = codes.get(raw.trim());
-      if (code == null) {
+      Mapping.Resolved resolved = codes.resolve(raw.trim(), cell.year);
+      if (resolved == null && codes.dated().containsKey(raw.trim())) {
+        findings.add(rules.finding("CODE_NOT_VALID_IN_YEAR", place.at(place.line(), column),
+            details("value", raw, "column", column, "dimension", d.id(), "mapping", mapping.id(), "time", cell.year == null ? "an unknown year" : cell.year,
+                "periods", String.join(", ", codes.dated().get(raw.trim()).stream()
+                    .map(p -> p.code() + " " + (p.from() == null ? "" : p.from()) + "-" + (p.to() == null ? "" : p.to())).toList()))));
+        return null;
+      }
+      if (resolved == null) {
         findings.add(rules.finding("CODE_UNMAPPED", place.at(place.line(), column),
             details("value", raw, "column", column, "dimension", d.id(), "mapping", mapping.id(),
-                "known", String.join(", ", codes.keySet().stream().map(k -> k.isEmpty() ? "(empty)" : k).toList()))));
+                "known", String.join(", ", codes.nationalCodes().stream().map(k -> k.isEmpty() ? "(empty)" : k).toList()))));
         return null;
+      }
+      code = resolved.code();
+      if (resolved.inexact()) {
+        cell.flags.append('d');
+        cell.notes.add(MappingFootnotes.inexactId(mapping, d.id(), raw));
+      }
+      if (resolved.breakInSeries()) {
+        cell.flags.append('b');
+        cell.notes.add(MappingFootnotes.breakId(mapping, d.id()));
       }
     } else if (d.id().equals(Dimension.GEO)) {
       code = ref.seeds().geoOf(raw);
@@ -251,10 +319,24 @@ final class CellMapper {
     if (v < 0) {
       findings.add(rules.finding("VALUE_NEGATIVE", place, details("value", raw, "column", column)));
     }
-    if ("NR".equals(unit) && v != Math.rint(v)) {
+    boolean rate = mapping.value() != null && mapping.value().ratePer() != null;
+    if ("NR".equals(unit) && !rate && v != Math.rint(v)) {
       findings.add(rules.finding("VALUE_NOT_INTEGER", place, details("value", raw, "column", column)));
     }
     return v + 0.0; // no negative zero
+  }
+
+  /** A count from a rate per {@code ratePer} inhabitants: rate x population / ratePer, rounded half up. */
+  private Double fromRate(String raw, String geo, Integer year, String column, Place place, List<Finding> findings) {
+    java.util.OptionalLong population = year == null ? java.util.OptionalLong.empty() : ref.seeds().population(geo, year);
+    if (population.isEmpty()) {
+      findings.add(rules.finding("RATE_NO_POPULATION", place, details("value", raw, "column", column, "geo", geo, "time", year == null ? "?" : year)));
+      return null;
+    }
+    String text = mapping.csv().decimal().equals(",") ? raw.replace(',', '.') : raw;
+    BigDecimal count = new BigDecimal(text).multiply(BigDecimal.valueOf(population.getAsLong()))
+        .divide(BigDecimal.valueOf(mapping.value().ratePer()), 0, RoundingMode.HALF_UP);
+    return count.doubleValue() + 0.0;
   }
 
   private static Map<String, Object> details(Object... pairs) {

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -106,6 +107,9 @@ public final class SubmissionProcessor {
     if (unsafe.isPresent()) {
       return unsafe.get();
     }
+    if (mapping.isXlsx()) {
+      return new QuestionnaireInput(ref, mapping, relativePath, content).read();
+    }
     return new Run(relativePath, content, mapping).read();
   }
 
@@ -113,7 +117,8 @@ public final class SubmissionProcessor {
   private final class Run {
     private final String file;
     private final byte[] content;
-    private final Mapping mapping;
+    private Mapping mapping;
+    private SdmxCsvInput sdmx;
     private final Place place;
     private final List<Observation> observations = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -220,6 +225,15 @@ public final class SubmissionProcessor {
       }
       try (CSVParser parser = format.parse(reader)) {
         List<String> header = parser.getHeaderNames();
+        if (mapping.isSdmx()) {
+          sdmx = SdmxCsvInput.open(header, mapping, ref.formats().sdmx());
+          if (sdmx == null) {
+            reject("FILE_NOT_SDMX_CSV", lineOffset + 1, Map.of("value", header.isEmpty() ? "" : header.get(0)));
+            return;
+          }
+          header = sdmx.ids;
+          mapping = sdmx.mapping;
+        }
         if (!checkColumns(header)) {
           return;
         }
@@ -325,6 +339,16 @@ public final class SubmissionProcessor {
 
     /** Every column the mapping names must be in the header. */
     private boolean checkColumns(List<String> header) {
+      if (header.size() == 1) {
+        String declared = mapping.csv().delimiter();
+        for (String other : List.of(",", ";", "\t", "|")) {
+          if (!other.equals(declared) && header.get(0).contains(other)) {
+            reject("FILE_DELIMITER", 1 + mapping.csv().skipLines(), Map.of("value", header.get(0), "delimiter", declared.equals("\t") ? "\\t" : declared,
+                "found", other.equals("\t") ? "\\t" : other, "mapping", mapping.id()));
+            return false;
+          }
+        }
+      }
       List<String> needed = new ArrayList<>();
       mapping.dimensions().values().forEach(c -> needed.add(c.column()));
       if (mapping.value() != null && !mapping.isWide()) {
@@ -381,6 +405,15 @@ public final class SubmissionProcessor {
         }
         return;
       }
+      if (sdmx != null) {
+        SdmxCsvInput.Problem problem = sdmx.check(record);
+        if (problem != null) {
+          Finding f = ref.rules().finding(problem.rule(), place.at(line, problem.column()), problem.details());
+          findings.add(f);
+          quarantine.add(new QuarantinedRecord(mapping.country(), file, line, "", List.of(f.ruleId()), f.message(), raw));
+          return;
+        }
+      }
       for (Mapping.Exclusion x : mapping.exclude()) {
         boolean matches = x.where().entrySet().stream().allMatch(w -> record.get(index.get(w.getKey())).trim().equalsIgnoreCase(w.getValue().trim()));
         if (matches) {
@@ -390,7 +423,8 @@ public final class SubmissionProcessor {
       }
       Set<String> rowFindings = new HashSet<>();
       for (String column : valueColumns) {
-        CellMapper.Outcome outcome = mapper.map(line, h -> record.get(index.get(h)), column, mapping.isWide() ? wideCode(column) : null);
+        Function<String, String> field = sdmx == null ? h -> record.get(index.get(h)) : h -> sdmx.field(record, index.get(h));
+        CellMapper.Outcome outcome = mapper.map(line, field, column, mapping.isWide() ? wideCode(column) : null);
         for (Finding f : outcome.findings()) {
           // in a wide row, a problem in a column the value cells share is reported once
           if (f.column().equals(column) || rowFindings.add(f.ruleId() + "|" + f.column())) {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * @param status READ (read to the end), REJECTED (not readable as its mapping says), PARTIAL (read
  *     up to an unreadable point), NO_MAPPING (no mapping applies) or IGNORED (documentation)
  * @param excludedByReason records the mapping leaves out, by the reason it gives
+ * @param footnotes footnotes the file gives in its own words (a questionnaire's DEFINITIONS sheet):
+ *     text by footnote id
  */
 public record FileReport(
     String file,
@@ -24,10 +26,17 @@ public record FileReport(
     String status,
     long recordsRead,
     long recordsExcluded,
-    Map<String, Long> excludedByReason)
+    Map<String, Long> excludedByReason,
+    Map<String, String> footnotes)
     implements Serializable {
 
   public FileReport {
     excludedByReason = Map.copyOf(new TreeMap<>(excludedByReason));
+    footnotes = footnotes == null ? Map.of() : Map.copyOf(new TreeMap<>(footnotes));
+  }
+
+  public FileReport(String file, String country, String mappingId, String sha256, long bytes, String status,
+      long recordsRead, long recordsExcluded, Map<String, Long> excludedByReason) {
+    this(file, country, mappingId, sha256, bytes, status, recordsRead, recordsExcluded, excludedByReason, Map.of());
   }
 }

@@ -31,6 +31,7 @@ import java.util.TreeSet;
 public final class ReleaseWriter {
   public static final String CUBE_CSV = "cube.csv";
   public static final String CUBE_PARQUET = "cube.parquet";
+  public static final String CUBE_SDMX_CSV = "cube.sdmx.csv";
   public static final String FINDINGS_CSV = "findings.csv";
   public static final String FINDINGS_JSON = "findings.json";
   public static final String QUARANTINE_CSV = "quarantine.csv";
@@ -45,10 +46,11 @@ public final class ReleaseWriter {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(CUBE_CSV, cubeCsv(ref.model(), release.observations()));
     files.put(CUBE_PARQUET, CubeParquet.write(ref.model(), release.observations()));
+    files.put(CUBE_SDMX_CSV, SdmxCsvWriter.write(ref.model(), ref.formats().sdmx(), release.observations()));
     files.put(FINDINGS_CSV, findingsCsv(release.findings()));
     files.put(FINDINGS_JSON, json(findingsJson(release.findings())));
     files.put(QUARANTINE_CSV, quarantineCsv(release.quarantine()));
-    files.put(FOOTNOTES_CSV, footnotesCsv(ref, release.observations()));
+    files.put(FOOTNOTES_CSV, footnotesCsv(ref, release.observations(), release.files()));
     files.put(eu.thbstat.comparability.ComparabilityCsv.FILE, eu.thbstat.comparability.ComparabilityCsv.render(release, ref));
     files.putAll(AggregateFiles.render(release, ref));
     files.put(MANIFEST, json(manifest(release, ref, run, files)));
@@ -127,13 +129,18 @@ public final class ReleaseWriter {
     return CsvText.write(List.of("country", "file", "line", "column", "rules", "reason", "raw_record"), rows);
   }
 
-  static byte[] footnotesCsv(ReferenceData ref, List<Observation> cells) {
+  static byte[] footnotesCsv(ReferenceData ref, List<Observation> cells, List<FileReport> inputs) {
     TreeSet<String> used = new TreeSet<>();
     cells.forEach(o -> used.addAll(o.footnotes()));
-    Map<String, ReferenceData.Footnote> all = ref.footnotes();
+    Map<String, ReferenceData.Footnote> all = new LinkedHashMap<>(ref.footnotes());
+    inputs.forEach(r -> r.footnotes().forEach((id, text) -> all.putIfAbsent(id, new ReferenceData.Footnote(r.country(), text))));
     List<List<String>> rows = new ArrayList<>();
     for (String id : used) {
       ReferenceData.Footnote f = all.get(id);
+      if (f == null) {
+        // a workbook's own footnote on a cell carried forward from the previous release
+        f = new ReferenceData.Footnote("", "Footnote " + id + " of the submission the cell was carried forward from: see the footnotes.csv of the previous release.");
+      }
       rows.add(List.of(id, f.country(), CsvText.safe(f.text())));
     }
     return CsvText.write(List.of("id", "country", "text"), rows);

@@ -14,6 +14,7 @@ import java.util.Optional;
  * ReferenceDataLoader}; travels into the pipeline's DoFns as configuration.
  *
  * @param tables the tables of the EU data collection (schemas/tables.yaml)
+ * @param formats conventions of SDMX-CSV and of the questionnaire workbook (schemas/formats.yaml)
  * @param fileHashes SHA-256 of every reference file loaded, by path relative to the home
  * @param aggregation how EU aggregates are made (schemas/aggregation.yaml)
  * @param protection small-count protection of the public outputs (schemas/protection.yaml)
@@ -25,6 +26,7 @@ public record ReferenceData(
     Seeds seeds,
     List<Mapping> mappings,
     List<Table> tables,
+    Formats formats,
     Map<String, String> fileHashes,
     AggregationSettings aggregation,
     ProtectionSettings protection)
@@ -36,9 +38,19 @@ public record ReferenceData(
     fileHashes = Map.copyOf(fileHashes);
   }
 
+  /** The same reference data with other EU aggregation settings. */
+  public ReferenceData withAggregation(AggregationSettings other) {
+    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, formats, fileHashes, other, protection);
+  }
+
+  /** The same reference data with other protection settings. */
+  public ReferenceData withProtection(ProtectionSettings other) {
+    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, formats, fileHashes, aggregation, other);
+  }
+
   /** The same reference data with other mappings (tests, what-if runs). */
   public ReferenceData withMappings(List<Mapping> other) {
-    return new ReferenceData(model, rules, definitions, seeds, other, tables, fileHashes, aggregation, protection);
+    return new ReferenceData(model, rules, definitions, seeds, other, tables, formats, fileHashes, aggregation, protection);
   }
 
   /**
@@ -86,6 +98,7 @@ public record ReferenceData(
       for (int i = 0; i < m.footnotes().size(); i++) {
         all.put(mappingFootnoteId(m, i), new Footnote(m.country(), m.footnotes().get(i).text()));
       }
+      MappingFootnotes.addAll(all, m, definitions, model);
     }
     // footnotes of comparability reasons (schemas/rules/comparability.yaml), for every country
     for (eu.thbstat.rules.ComparabilityRules.Reason r : rules.sets().comparability().reasons()) {

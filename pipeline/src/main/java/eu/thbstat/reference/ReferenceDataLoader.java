@@ -78,7 +78,8 @@ public final class ReferenceDataLoader {
     Definitions definitions = loadDefinitions();
     RuleCatalogue rules = loadRules(model, definitions);
     checkFlags();
-    List<Mapping> mappings = loadMappings(model, seeds, definitions);
+    Formats formats = loadFormats(model);
+    List<Mapping> mappings = loadMappings(model, seeds, definitions, formats);
     List<Table> tables = loadTables(model);
     AggregationSettings aggregation = loadAggregation();
     ProtectionSettings protection = loadProtection();
@@ -87,7 +88,7 @@ public final class ReferenceDataLoader {
           home.toString(),
           problems.size() + " problem(s) in the reference data:\n  " + String.join("\n  ", problems));
     }
-    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, hashes, aggregation, protection);
+    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, formats, hashes, aggregation, protection);
   }
 
   // ---------------------------------------------------------------- files
@@ -404,6 +405,36 @@ public final class ReferenceDataLoader {
         root.path("secondary").path("avoid_zeros").asBoolean(true));
   }
 
+  private Formats loadFormats(CommonModel model) {
+    String file = "schemas/formats.yaml";
+    JsonNode root = yaml(file);
+    JsonNode s = root.path("sdmx");
+    Map<String, String> columns = new LinkedHashMap<>();
+    s.path("columns").fields().forEachRemaining(c -> columns.put(c.getKey(), c.getValue().asText()));
+    columns.keySet().stream().filter(d -> !model.hasDimension(d))
+        .forEach(d -> problems.add(file + ": sdmx.columns: " + d + " is not a dimension"));
+    Map<String, String> status = new LinkedHashMap<>();
+    s.path("obs_status").fields().forEachRemaining(c -> {
+      String flags = c.getValue().asText();
+      if (!flags.equals(":") && !flags.equals(Flags.normalise(flags.replaceAll("[^" + Flags.ALL + "]", "")))) {
+        problems.add(file + ": sdmx.obs_status." + c.getKey() + ": \"" + flags + "\" is not a set of Eurostat flags or \":\"");
+      }
+      status.put(c.getKey(), flags);
+    });
+    Formats.Sdmx sdmx = new Formats.Sdmx(required(s, "structure", file), required(s, "structure_id", file),
+        required(s, "action", file), required(s, "freq", file), columns, status);
+    JsonNode x = root.path("xlsx");
+    for (String limit : List.of("max_file_bytes", "max_entry_bytes", "min_inflate_ratio", "max_text_chars", "max_sheets", "max_rows", "max_columns")) {
+      if (!x.path(limit).isNumber() || x.path(limit).asDouble() <= 0) {
+        problems.add(file + ": xlsx." + limit + " must be a positive number");
+      }
+    }
+    Formats.Xlsx xlsx = new Formats.Xlsx(x.path("max_file_bytes").asLong(), x.path("max_entry_bytes").asLong(),
+        x.path("min_inflate_ratio").asDouble(), x.path("max_text_chars").asLong(), x.path("max_sheets").asInt(),
+        x.path("max_rows").asInt(), x.path("max_columns").asInt());
+    return new Formats(sdmx, xlsx);
+  }
+
   private void checkFlags() {
     StringBuilder declared = new StringBuilder();
     yaml("schemas/flags.yaml").path("flags").forEach(f -> declared.append(f.path("flag").asText()));
@@ -414,7 +445,7 @@ public final class ReferenceDataLoader {
 
   // ---------------------------------------------------------------- mappings
 
-  private List<Mapping> loadMappings(CommonModel model, Seeds seeds, Definitions definitions) {
+  private List<Mapping> loadMappings(CommonModel model, Seeds seeds, Definitions definitions, Formats formats) {
     JsonSchema schema = mappingSchema();
     List<Path> files;
     try (Stream<Path> s = Files.list(home.resolve("mappings"))) {
@@ -426,7 +457,7 @@ public final class ReferenceDataLoader {
     Map<String, String> ids = new HashMap<>();
     for (Path p : files) {
       String relative = home.relativize(p).toString().replace('\\', '/');
-      Mapping m = loadMapping(relative, schema, model, seeds, definitions);
+      Mapping m = loadMapping(relative, schema, model, seeds, definitions, formats);
       if (m != null) {
         String earlier = ids.put(m.id(), relative);
         if (earlier != null) {
@@ -445,7 +476,7 @@ public final class ReferenceDataLoader {
         .getSchema(read("schemas/mapping.schema.json"), com.networknt.schema.InputFormat.JSON, config);
   }
 
-  private Mapping loadMapping(String file, JsonSchema schema, CommonModel model, Seeds seeds, Definitions definitions) {
+  private Mapping loadMapping(String file, JsonSchema schema, CommonModel model, Seeds seeds, Definitions definitions, Formats formats) {
     String text = read(file);
     YamlLocations lines = YamlLocations.of(text);
     JsonNode node;
@@ -466,7 +497,7 @@ public final class ReferenceDataLoader {
     }
     Mapping m;
     try {
-      m = YAML.treeToValue(node, Mapping.class).withPath(file);
+      m = MappingDefaults.apply(YAML.treeToValue(node, Mapping.class).withPath(file), model, formats);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       problems.add(file + ": " + e.getOriginalMessage());
       return null;
@@ -497,6 +528,7 @@ public final class ReferenceDataLoader {
         if (col.codes() != null) {
           col.codes().forEach((nat, code) -> checkCode(dim, code, "/dimensions/" + dim + "/codes/" + nat));
         }
+        col.dated().forEach((nat, periods) -> checkDated(dim, nat, periods, "/dimensions/" + dim + "/codes/" + nat));
       });
       if (m.isWide()) {
         if (m.wide() == null) {
@@ -513,19 +545,27 @@ public final class ReferenceDataLoader {
       } else if (m.value() == null) {
         problem("/layout", "a long layout needs \"value: {column: ...}\"");
       }
+      if (m.value() != null && m.value().ratePer() != null && !"NR".equals(m.constants().get(Dimension.UNIT))) {
+        problem("/value/rate_per", "rates are converted to counts: the unit must be the constant NR (constants: {unit: NR})");
+      }
       for (Dimension d : model.dimensions()) {
         if (!givenBy.containsKey(d.id()) && !d.id().equals(Dimension.GEO)) {
           problem("/dimensions", "dimension " + d.id() + " is given neither as a constant, nor by a column, nor by the wide layout");
         }
       }
-      m.definitions().forEach((concept, value) -> {
-        Definitions.Concept c = definitions.concepts().get(concept);
-        if (c == null) {
-          problem("/definitions/" + concept, "not a concept of schemas/definitions.yaml (" + definitions.concepts().keySet() + ")");
-        } else if (!c.values().containsKey(value)) {
-          problem("/definitions/" + concept, value + " is not one of " + c.values().keySet());
+      m.definitions().forEach((concept, value) -> checkDefinition(concept, value, "/definitions/" + concept));
+      for (int i = 0; i < m.definitionPeriods().size(); i++) {
+        Mapping.DefinitionPeriod p = m.definitionPeriods().get(i);
+        String pointer = "/definition_periods/" + i;
+        checkDefinition(p.concept(), p.value(), pointer);
+        checkPeriod(p.from(), p.to(), pointer);
+        for (int j = 0; j < i; j++) {
+          Mapping.DefinitionPeriod q = m.definitionPeriods().get(j);
+          if (q.concept().equals(p.concept()) && overlap(p.from(), p.to(), q.from(), q.to())) {
+            problem(pointer, "the period of " + p.concept() + " overlaps that of /definition_periods/" + j);
+          }
         }
-      });
+      }
       for (int i = 0; i < m.footnotes().size(); i++) {
         for (Map.Entry<String, String> w : m.footnotes().get(i).where().entrySet()) {
           String pointer = "/footnotes/" + i + "/where/" + w.getKey();
@@ -534,6 +574,49 @@ public final class ReferenceDataLoader {
           } else if (!w.getKey().equals(Dimension.GEO)) {
             checkCode(w.getKey(), w.getValue(), pointer);
           }
+        }
+      }
+    }
+
+    private void checkDefinition(String concept, String value, String pointer) {
+      Definitions.Concept c = definitions.concepts().get(concept);
+      if (c == null) {
+        problem(pointer, "not a concept of schemas/definitions.yaml (" + definitions.concepts().keySet() + ")");
+      } else if (!c.values().containsKey(value)) {
+        problem(pointer, value + " is not one of " + c.values().keySet());
+      }
+    }
+
+    private void checkPeriod(Integer from, Integer to, String pointer) {
+      if (from != null && to != null && from > to) {
+        problem(pointer, "from " + from + " is after to " + to);
+      }
+    }
+
+    private static boolean overlap(Integer from1, Integer to1, Integer from2, Integer to2) {
+      int a1 = from1 == null ? Integer.MIN_VALUE : from1;
+      int b1 = to1 == null ? Integer.MAX_VALUE : to1;
+      int a2 = from2 == null ? Integer.MIN_VALUE : from2;
+      int b2 = to2 == null ? Integer.MAX_VALUE : to2;
+      return a1 <= b2 && a2 <= b1;
+    }
+
+    /** Dated codes: target codes exist, periods are ordered and do not overlap. */
+    private void checkDated(String dim, String national, List<Mapping.DatedCode> periods, String pointer) {
+      for (int i = 0; i < periods.size(); i++) {
+        Mapping.DatedCode p = periods.get(i);
+        checkCode(dim, p.code(), pointer + "/" + i + "/code");
+        checkPeriod(p.from(), p.to(), pointer + "/" + i);
+        for (int j = 0; j < i; j++) {
+          Mapping.DatedCode q = periods.get(j);
+          if (overlap(p.from(), p.to(), q.from(), q.to())) {
+            problem(pointer + "/" + i, "national code \"" + national + "\" is mapped twice for the years "
+                + Math.max(p.from() == null ? model.firstYear() : p.from(), q.from() == null ? model.firstYear() : q.from()) + "-"
+                + Math.min(p.to() == null ? model.lastYear() : p.to(), q.to() == null ? model.lastYear() : q.to()) + " (also by " + pointer + "/" + j + ")");
+          }
+        }
+        if (p.breakInSeries() && p.from() == null) {
+          problem(pointer + "/" + i, "a break needs the year it happens in: give \"from\"");
         }
       }
     }

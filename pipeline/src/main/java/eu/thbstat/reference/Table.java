@@ -56,7 +56,7 @@ public record Table(String id, String label, Map<String, String> fixed, Map<Stri
   }
 
   /** EU27_2020 citizenship codes as the EU of the year names them (EU28_FOR up to 2019). */
-  static String forEu(String code, String eu) {
+  public static String forEu(String code, String eu) {
     return code.contains("EU27_2020") ? code.replace("EU27_2020", eu) : code;
   }
 }

@@ -36,12 +36,12 @@ final class Cells {
 
   static ReferenceData with(AggregationSettings aggregation) {
     ReferenceData r = TestData.ref();
-    return new ReferenceData(r.model(), r.rules(), r.definitions(), r.seeds(), r.mappings(), r.tables(), r.fileHashes(), aggregation, r.protection());
+    return r.withAggregation(aggregation);
   }
 
   static ReferenceData with(ProtectionSettings protection) {
     ReferenceData r = TestData.ref();
-    return new ReferenceData(r.model(), r.rules(), r.definitions(), r.seeds(), r.mappings(), r.tables(), r.fileHashes(), r.aggregation(), protection);
+    return r.withProtection(protection);
   }
 
   /** The repository's settings with every aggregate published, whatever its coverage. */

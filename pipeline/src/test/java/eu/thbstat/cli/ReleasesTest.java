@@ -108,12 +108,18 @@ class ReleasesTest {
     assertThat(first.matches("0001-[0-9a-f]{12}"), is(true));
     assertThat(outputs.get("first"), containsString("Release written to " + dir.resolve("out").resolve(first)));
     assertThat(folder(dir.resolve("out").resolve(first)).keySet().toString(),
-        is("[changes.csv, comparability.csv, coverage.csv, cube.csv, cube.parquet, findings.csv, findings.json, footnotes.csv, lineage.csv, manifest.json, "
+        is("[changes.csv, comparability.csv, coverage.csv, cube.csv, cube.parquet, cube.sdmx.csv, findings.csv, findings.json, footnotes.csv, lineage.csv, manifest.json, "
             + "protection.csv, public/changes.csv, public/coverage.csv, public/cube.csv, public/cube.parquet, quarantine.csv, revisions.csv]"));
     JsonNode manifest = new ObjectMapper().readTree(dir.resolve("out").resolve(first).resolve("manifest.json").toFile());
     assertThat(manifest.path("release").path("id").asText(), is(first));
     assertThat(manifest.path("release").path("previous").isNull(), is(true));
-    assertThat(manifest.path("files").get(0).path("sha256").asText(),
+    JsonNode de = null;
+    for (JsonNode f : manifest.path("files")) {
+      if (f.path("file").asText().equals("DE/DE_indicator_16-2-2.csv")) {
+        de = f;
+      }
+    }
+    assertThat(de.path("sha256").asText(),
         is(eu.thbstat.reference.ReferenceDataLoader.sha256(Files.readAllBytes(TestData.sampleInputs().resolve("DE/DE_indicator_16-2-2.csv")))));
     assertThat(manifest.path("reference_files").path("mappings/NL-mensenhandel-synthetic.yaml").asText().length(), is(64));
     assertThat(csv(dir.resolve("out").resolve(first).resolve("revisions.csv")).size(), is(0));
@@ -169,9 +175,10 @@ class ReleasesTest {
     JsonNode manifest = new ObjectMapper().readTree(dir.resolve("out").resolve(second).resolve("manifest.json").toFile());
     assertThat(manifest.path("release").path("previous").asText(), is(first));
     assertThat(manifest.path("release").path("sequence").asInt(), is(2));
-    // 1031 reported cells before, of which the 38 of NL 2022 are replaced by the 37 sent again
-    assertThat(manifest.path("release").path("carried_forward").asLong(), is(1031L - 38));
-    assertThat(manifest.path("cells").path("REPORTED").asLong(), is(1031L - 38 + 37));
+    // the reported cells before, of which the 38 of NL 2022 are replaced by the 37 sent again
+    long before = new ObjectMapper().readTree(dir.resolve("out").resolve(first).resolve("manifest.json").toFile()).path("cells").path("REPORTED").asLong();
+    assertThat(manifest.path("release").path("carried_forward").asLong(), is(before - 38));
+    assertThat(manifest.path("cells").path("REPORTED").asLong(), is(before - 38 + 37));
     assertThat(manifest.path("totals").path("files").asLong(), is(1L));
     // the first release is untouched
     assertThat(cube(first).get("NL.2022.PER_SUSP._Z.T.TOTAL.TOTAL.TOTAL.NR").get("obs_value"), is("297"));

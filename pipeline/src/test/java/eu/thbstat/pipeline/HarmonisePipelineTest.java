@@ -55,7 +55,7 @@ class HarmonisePipelineTest {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollection<String> written = HarmonisePipeline.build(p, TestData.ref(), TestData.sampleInputs().toString(), output.toString(), RUN);
     PAssert.that(written).containsInAnyOrder(
-        "cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "comparability.csv", "manifest.json",
+        "cube.csv", "cube.parquet", "cube.sdmx.csv", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "comparability.csv", "manifest.json",
         "coverage.csv", "changes.csv", "protection.csv", "public/cube.csv", "public/cube.parquet", "public/changes.csv", "public/coverage.csv");
     p.run().waitUntilFinish();
     cube = new HashMap<>();
@@ -98,20 +98,31 @@ class HarmonisePipelineTest {
     assertThat(value("PL.2022.PER_VICT.IDENT.T.TOTAL.TOTAL.TOTAL.NR"), is("212"));
     assertThat(value("PL.2022.PER_VICT.PRESUMED.T.TOTAL.TOTAL.TOTAL.NR"), is("136"));
     assertThat(value("PL.2020.PER_PRSC._Z.T.TOTAL.TOTAL.TOTAL.NR"), is("61"));
+    // AT (SDMX-CSV 2.0, synthetic): "other EU" is EU28 in 2019, EU27_2020 from 2020; 2023 provisional
+    assertThat(value("AT.2019.PER_VICT.TOTAL.T.TOTAL.EU28_FOR.TOTAL.NR"), is("92"));
+    assertThat(value("AT.2022.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR"), is("330"));
+    assertThat(cube.get("AT.2023.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR").get("obs_flag"), is("p"));
+    // MT (questionnaire, real NSO figures); a blank cell is not available
+    assertThat(value("MT.2022.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR"), is("22"));
+    assertThat(value("MT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.SEX.NR"), is("7"));
+    assertThat(value("MT.2022.PER_VICT.TOTAL.UNK.TOTAL.TOTAL.TOTAL.NR"), is(":"));
   }
 
   @Test
   void theManifestReconcilesEveryFile() {
     JsonNode totals = manifest.path("totals");
     assertThat(totals.path("reconciled").asBoolean(), is(true));
-    assertThat(totals.path("records_read").asLong(), is(510L + 80 + 152 + 140 + 429));
+    // AT (SDMX-CSV): 115 rows; MT (questionnaire): 6 years x 98 cells
+    assertThat(totals.path("records_read").asLong(), is(510L + 80 + 152 + 140 + 429 + 115 + 588));
     assertThat(totals.path("excluded").asLong(), is(255L + 5 + 20));
     assertThat(totals.path("quarantined").asLong(), is(0L));
-    assertThat(totals.path("harmonised").asLong(), is(255L + 75 + 152 + 120 + 429));
+    assertThat(totals.path("harmonised").asLong(), is(255L + 75 + 152 + 120 + 429 + 115 + 588));
     List<String> statuses = new ArrayList<>();
     manifest.path("files").forEach(f -> statuses.add(f.path("file").asText() + " " + f.path("status").asText() + " " + f.path("reconciled").asBoolean()));
     assertThat(statuses, contains(
+        "AT/AT_THB_2019-2023.sdmx.csv READ true",
         "DE/DE_indicator_16-2-2.csv READ true", "EL/EL_thb_victims_offenders_2019-2023.csv READ true", "EXPECTED.md IGNORED true",
+        "MT/MT_questionnaire_2019-2024.xlsx READ true",
         "NL/NL_mensenhandel_2020-2023.csv READ true", "PL/PL_handel_ludzmi_2019-2023.csv READ true", "README.md IGNORED true",
         "UK/UK_indicator_16-2-2.csv READ true"));
   }
@@ -125,12 +136,16 @@ class HarmonisePipelineTest {
       }
     }
     assertThat(byRuleAndCountry.keySet(), containsInAnyOrder(
-        "MULTI_FORM WARNING NL", "HIERARCHY_SUM ERROR UK", "HIERARCHY_EXCEEDS ERROR UK", "POPULATION_MISSING INFO UK",
+        "MULTI_FORM WARNING NL", "MULTI_FORM WARNING MT", "HIERARCHY_SUM ERROR UK", "HIERARCHY_EXCEEDS ERROR UK", "POPULATION_MISSING INFO UK",
         // UK: children by sex (F + M derived from their age bands) against children of both sexes
         "TOTALS_DIFFER ERROR UK",
         // level 3: Germany's year-on-year changes, 2022 and 2023 explained by the mapping's 2022 footnotes
-        "YOY_CHANGE WARNING DE", "YOY_CHANGE_EXPLAINED INFO DE"));
+        "YOY_CHANGE WARNING DE", "YOY_CHANGE_EXPLAINED INFO DE",
+        // level 4: victims by sex against the EU's: Germany (2022: 763 men, 719 women), the UK (mostly men)
+        "SEX_DISTRIBUTION_DIFFERS INFO DE", "SEX_DISTRIBUTION_DIFFERS INFO UK"));
     assertThat(byRuleAndCountry.get("MULTI_FORM WARNING NL"), is(1));
+    // Malta's real forms exceed its totals in 2020, 2021, 2022 and 2024: warnings, not errors
+    assertThat(byRuleAndCountry.get("MULTI_FORM WARNING MT"), is(4));
   }
 
   @Test

@@ -57,6 +57,35 @@ public final class TestData {
     }
   }
 
+  /**
+   * A thbstat home in {@code dir} with the repository's schemas/ and seeds/ and the given mapping
+   * files (name to YAML text) as its only mappings.
+   */
+  public static Path homeWith(Path dir, java.util.Map<String, String> mappings) {
+    try {
+      for (String folder : List.of("schemas", "seeds")) {
+        Path from = home().resolve(folder);
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+          for (Path f : files.toList()) {
+            Path to = dir.resolve(folder).resolve(from.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+              Files.createDirectories(to);
+            } else {
+              Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+      Files.createDirectories(dir.resolve("mappings"));
+      for (java.util.Map.Entry<String, String> m : mappings.entrySet()) {
+        Files.writeString(dir.resolve("mappings").resolve(m.getKey()), m.getValue());
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Harmonises files without Beam, each read with the mapping its name selects. */
   public static Release harmonise(Path... files) {
     List<LocalHarmoniser.Input> inputs = java.util.Arrays.stream(files)
