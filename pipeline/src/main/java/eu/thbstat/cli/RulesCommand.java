@@ -56,7 +56,7 @@ final class RulesCommand implements Callable<Integer> {
   static String list(ReferenceData ref) {
     Map<String, String> how = new HashMap<>();
     for (DatapointRuleset rs : ref.rules().sets().datapoint()) {
-      rs.rules().forEach(r -> how.putIfAbsent(r.errorcode(), "VTL datapoint " + rs.id()));
+      rs.rules().forEach(r -> how.putIfAbsent(r.errorcode(), (rs.atIngest() ? "Java (reading); exported as " : "VTL datapoint ") + rs.id()));
     }
     for (HierarchicalRuleset rs : ref.rules().sets().hierarchical()) {
       rs.rules().forEach(r -> how.putIfAbsent(r.errorcode(), "VTL hierarchical " + rs.id()));
@@ -70,11 +70,11 @@ final class RulesCommand implements Callable<Integer> {
     for (String id : List.of("HIERARCHY_SUM", "HIERARCHY_EXCEEDS", "MULTI_FORM", "HIERARCHY_SHORT", "TOTALS_DIFFER")) {
       how.putIfAbsent(id, "VTL hierarchical (code lists)");
     }
-    StringBuilder out = new StringBuilder(String.format("%-26s %5s %-8s %-36s %s%n", "rule", "level", "severity", "checked by", "message"));
+    StringBuilder out = new StringBuilder(String.format("%-26s %5s %-8s %-44s %s%n", "rule", "level", "severity", "checked by", "message"));
     ref.rules().rules().values().stream()
         .sorted(Comparator.comparingInt(RuleDef::level).thenComparing(RuleDef::id))
-        .forEach(r -> out.append(String.format("%-26s %5d %-8s %-36s %s%n", r.id(), r.level(), r.severity(),
-            how.getOrDefault(r.id(), "Java (reading)"), r.message())));
+        .forEach(r -> out.append(String.format("%-26s %5d %-8s %-44s %s%n", r.id(), r.level(), r.severity(),
+            how.getOrDefault(r.id(), "Java"), r.message())));
     return out.toString();
   }
 }

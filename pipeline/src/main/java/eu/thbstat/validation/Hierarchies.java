@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,11 +42,15 @@ public final class Hierarchies {
     boolean changed = true;
     while (changed) {
       changed = false;
+      // one grouping per dimension and pass; a total derived in this pass is seen by the next pass
+      Map<Integer, Map<CellKey, Map<String, Observation>>> byDimension = new java.util.HashMap<>();
       for (HierarchyRule rule : ref.model().hierarchies()) {
         if (!rule.additive()) {
           continue;
         }
-        for (Map.Entry<CellKey, Map<String, Observation>> group : groups(all.values(), rule.dimension()).entrySet()) {
+        Map<CellKey, Map<String, Observation>> groups =
+            byDimension.computeIfAbsent(rule.dimension(), d -> groups(all.values(), d));
+        for (Map.Entry<CellKey, Map<String, Observation>> group : groups.entrySet()) {
           Map<String, Observation> byCode = group.getValue();
           if (byCode.containsKey(rule.total())) {
             continue;
@@ -60,8 +63,9 @@ public final class Hierarchies {
             }
             parts.add(o);
           }
-          if (parts.size() == rule.components().size()) {
-            Observation total = sum(group.getKey().with(rule.dimension(), rule.total()), parts);
+          CellKey totalKey = parts.size() == rule.components().size() ? group.getKey().with(rule.dimension(), rule.total()) : null;
+          if (totalKey != null && !all.containsKey(totalKey)) { // not derived by another breakdown in this pass
+            Observation total = sum(totalKey, parts);
             all.put(total.key(), total);
             derived.add(total);
             changed = true;
@@ -90,8 +94,10 @@ public final class Hierarchies {
     List<Finding> findings = new ArrayList<>();
     Map<CellKey, Observation> byKey = new java.util.HashMap<>();
     cells.forEach(c -> byKey.put(c.key(), c));
+    Map<Integer, Map<CellKey, Map<String, Observation>>> byDimension = new java.util.HashMap<>();
     for (HierarchyRule rule : ref.model().hierarchies()) {
-      for (Map.Entry<CellKey, Map<String, Observation>> group : groups(cells, rule.dimension()).entrySet()) {
+      Map<CellKey, Map<String, Observation>> groups = byDimension.computeIfAbsent(rule.dimension(), d -> groups(cells, d));
+      for (Map.Entry<CellKey, Map<String, Observation>> group : groups.entrySet()) {
         Observation total = group.getValue().get(rule.total());
         if (total == null || !total.available()) {
           continue;
@@ -206,9 +212,12 @@ public final class Hierarchies {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
-  /** Count cells grouped by their key without dimension d, then by their code of d. */
+  /**
+   * Count cells grouped by their key without dimension d, then by their code of d. A hash map: the
+   * order of the groups changes neither what is derived nor the findings (a release sorts both).
+   */
   private Map<CellKey, Map<String, Observation>> groups(Iterable<Observation> cells, int d) {
-    Map<CellKey, Map<String, Observation>> groups = new TreeMap<>();
+    Map<CellKey, Map<String, Observation>> groups = new java.util.HashMap<>();
     for (Observation o : cells) {
       if (!o.key().get(unit).equals(COUNT)) {
         continue;

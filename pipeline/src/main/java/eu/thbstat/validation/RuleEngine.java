@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Evaluates the rulesets of schemas/rules/*.yaml that are data, with VTL 2.1 semantics: datapoint
@@ -99,7 +98,7 @@ public final class RuleEngine {
     List<Finding> findings = new ArrayList<>();
     for (HierarchicalRuleset rs : ref.rules().sets().hierarchical()) {
       int d = ref.model().index(rs.dimension());
-      Map<CellKey, Map<String, Observation>> groups = new TreeMap<>();
+      Map<CellKey, Map<String, Observation>> groups = new java.util.HashMap<>();
       for (Observation o : cells) {
         if (!o.key().get(unit).equals(COUNT)) {
           continue;
