@@ -119,7 +119,13 @@ final class ExplainCommand implements Callable<Integer> {
         .parse(new StringReader(new String(csv, StandardCharsets.UTF_8)))) {
       List<String> header = parser.getHeaderNames();
       int dims = header.indexOf("obs_value");
+      if (dims < 0) {
+        throw new IOException("cube.csv has no obs_value column: it is not the cube of a release");
+      }
       for (CSVRecord r : parser) {
+        if (r.size() <= dims) {
+          throw new IOException("cube.csv line " + r.getRecordNumber() + " has " + r.size() + " fields");
+        }
         cells.put(String.join(".", r.toList().subList(0, dims)), new String[] {r.get("obs_value"), r.get("obs_flag")});
       }
     }
