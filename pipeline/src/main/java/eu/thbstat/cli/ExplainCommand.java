@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints where a cell of a release comes from: files, lines, records and mapping entries,",
-      "the components of derived totals and the count and population of rates, recursively.",
+      "Prints where a cell of a release comes from.",
+      "For a reported cell: file, line, record and mapping entries; for a derived total its",
+      "components; for a rate its count and population; recursively.",
       "Exit code 0: explained; 2: no such release or cell."
     })
 final class ExplainCommand implements Callable<Integer> {

@@ -30,10 +30,11 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Harmonises every submission under the input folder and publishes a release OUTPUT/<id>/: the",
-      "harmonised cube (cube.csv, cube.parquet), findings (findings.csv, findings.json), the quarantine",
-      "of rejected records (quarantine.csv), footnotes.csv, revisions.csv (against the previous release),",
-      "lineage.csv and manifest.json. OUTPUT/latest names the newest release.",
+      "Harmonises every submission under the input folder and publishes a release.",
+      "The release OUTPUT/<id>/ holds the harmonised cube (cube.csv, cube.parquet), findings",
+      "(findings.csv, findings.json), the quarantine of rejected records (quarantine.csv),",
+      "footnotes.csv, revisions.csv (against the previous release), lineage.csv and manifest.json.",
+      "OUTPUT/latest names the newest release; see docs/releases.md.",
       "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2)."
     })
 final class RunCommand implements Callable<Integer> {
