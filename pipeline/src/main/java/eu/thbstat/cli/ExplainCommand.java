@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints where a cell of a release comes from: files, lines, records and mapping entries,",
-      "the components of derived totals and the count and population of rates, recursively.",
+      "Prints where a cell of a release comes from.",
+      "For a reported cell: file, line, record and mapping entries; for a derived total its",
+      "components; for a rate its count and population; recursively.",
       "Exit code 0: explained; 2: no such release or cell."
     })
 final class ExplainCommand implements Callable<Integer> {
@@ -119,7 +120,13 @@ final class ExplainCommand implements Callable<Integer> {
         .parse(new StringReader(new String(csv, StandardCharsets.UTF_8)))) {
       List<String> header = parser.getHeaderNames();
       int dims = header.indexOf("obs_value");
+      if (dims < 0) {
+        throw new IOException("cube.csv has no obs_value column: it is not the cube of a release");
+      }
       for (CSVRecord r : parser) {
+        if (r.size() <= dims) {
+          throw new IOException("cube.csv line " + r.getRecordNumber() + " has " + r.size() + " fields");
+        }
         cells.put(String.join(".", r.toList().subList(0, dims)), new String[] {r.get("obs_value"), r.get("obs_flag")});
       }
     }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
       "harmonised cube (cube.csv, cube.parquet, cube.sdmx.csv), findings (findings.csv, findings.json),",
       "the quarantine of rejected records (quarantine.csv), footnotes.csv, revisions.csv (against the",
       "previous release), lineage.csv, EU aggregates, public/ outputs and manifest.json. OUTPUT/latest",
-      "names the newest release.",
+      "names the newest release; see docs/releases.md.",
       "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2)."
     })
 final class RunCommand implements Callable<Integer> {
@@ -70,6 +70,17 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
+  /** A release folder as given, or the latest release of a folder of releases. */
+  private static String releaseFolder(Path given) {
+    if (!Files.isRegularFile(given.resolve(ReleaseWriter.MANIFEST))) {
+      Optional<String> latest = ReleasePublisher.latest(given.toString());
+      if (latest.isPresent()) {
+        return given.resolve(latest.get()).toString();
+      }
+    }
+    return given.toString();
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -95,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Optional<String> latestBefore = ReleasePublisher.latest(releases);
     String previousRelease = noPrevious ? null
-        : previous != null ? previous.toAbsolutePath().normalize().toString()
+        : previous != null ? releaseFolder(previous.toAbsolutePath().normalize())
         : latestBefore.map(id -> ReleasePublisher.folder(releases, id)).orElse(null);
     if (previousRelease != null) {
       try {
