@@ -8,7 +8,6 @@ import eu.thbstat.reference.HierarchyRule;
 import eu.thbstat.reference.ProtectionSettings;
 import eu.thbstat.reference.ReferenceData;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
