@@ -8,7 +8,6 @@ import eu.thbstat.reference.HierarchyRule;
 import eu.thbstat.reference.ProtectionSettings;
 import eu.thbstat.reference.ReferenceData;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,28 +103,30 @@ public final class Protection {
         continue;
       }
       if (o.value() > 0 && o.value() < settings.minCount()) {
-        state.suppress(o.key(), Reason.PRIMARY, null, "");
+        state.suppress(state.id(o.key()), Reason.PRIMARY, null, "");
       } else if (settings.keepInputConfidential() && o.flags().contains(FLAG)) {
-        state.suppress(o.key(), Reason.CONFIDENTIAL_IN_INPUT, null, "");
+        state.suppress(state.id(o.key()), Reason.CONFIDENTIAL_IN_INPUT, null, "");
       }
     }
-    boolean changed = !state.suppressed.isEmpty();
+    boolean changed = !state.suppressions.isEmpty();
     while (changed) {
       changed = state.singleEquationPass();
       if (!changed && settings.check() == ProtectionSettings.Check.LINEAR) {
         changed = state.linearPass();
       }
     }
-    Set<CellKey> derived = derivedSuppressions(cube, state.suppressed.keySet());
+    Map<CellKey, Suppression> suppressed = new TreeMap<>();
+    state.suppressions.values().forEach(x -> suppressed.put(x.key(), x));
+    Set<CellKey> derived = derivedSuppressions(cube, suppressed.keySet());
     List<Observation> publicCells = new ArrayList<>();
     for (Observation o : cube) {
-      if (state.suppressed.containsKey(o.key()) || derived.contains(o.key())) {
+      if (suppressed.containsKey(o.key()) || derived.contains(o.key())) {
         publicCells.add(new Observation(o.key(), null, Flags.union(o.flags(), FLAG), o.footnotes(), o.origin(), o.file(), o.line()));
       } else {
         publicCells.add(o);
       }
     }
-    return new Result(java.util.Collections.unmodifiableMap(new TreeMap<>(state.suppressed)), derived, publicCells, equations);
+    return new Result(java.util.Collections.unmodifiableMap(suppressed), derived, publicCells, equations);
   }
 
   private boolean isCount(CellKey key) {
@@ -220,44 +221,146 @@ public final class Protection {
 
   // ------------------------------------------------------------------ the suppression state
 
+  /** Cells by number, equations as arrays of cell numbers and coefficients. */
   private final class State {
-    final Map<CellKey, Double> values = new HashMap<>();
+    final List<CellKey> keys = new ArrayList<>();
+    final Map<CellKey, Integer> ids = new HashMap<>();
+    final double[] value; // NaN: not available, or never given
+    final boolean[] suppressed;
     final List<Equation> equations;
-    final Map<CellKey, Suppression> suppressed = new TreeMap<>();
+    final int[][] cells;
+    final Rational[][] coefficients;
+    final List<List<Integer>> equationsOf = new ArrayList<>();
+    final boolean[] peeled;
+    final Map<Integer, Suppression> suppressions = new TreeMap<>();
+    final Set<List<Integer>> safe = new HashSet<>();
 
     State(List<Observation> cube, List<Equation> equations) {
       this.equations = equations;
+      List<Double> values = new ArrayList<>();
       for (Observation o : cube) {
-        if (isCount(o.key())) {
-          values.put(o.key(), o.value());
+        if (isCount(o.key()) && !ids.containsKey(o.key())) {
+          ids.put(o.key(), keys.size());
+          keys.add(o.key());
+          values.add(o.available() ? o.value() : Double.NaN);
         }
       }
+      cells = new int[equations.size()][];
+      coefficients = new Rational[equations.size()][];
+      for (int e = 0; e < equations.size(); e++) {
+        Map<CellKey, BigFraction> terms = equations.get(e).terms();
+        cells[e] = new int[terms.size()];
+        coefficients[e] = new Rational[terms.size()];
+        int t = 0;
+        for (Map.Entry<CellKey, BigFraction> term : terms.entrySet()) {
+          Integer id = ids.get(term.getKey());
+          if (id == null) { // never given
+            id = keys.size();
+            ids.put(term.getKey(), id);
+            keys.add(term.getKey());
+            values.add(Double.NaN);
+          }
+          cells[e][t] = id;
+          coefficients[e][t] = Rational.of(term.getValue());
+          t++;
+        }
+      }
+      value = values.stream().mapToDouble(Double::doubleValue).toArray();
+      suppressed = new boolean[keys.size()];
+      for (int i = 0; i < keys.size(); i++) {
+        equationsOf.add(new ArrayList<>());
+      }
+      for (int e = 0; e < cells.length; e++) {
+        for (int c : cells[e]) {
+          equationsOf.get(c).add(e);
+        }
+      }
+      peeled = peel();
     }
 
-    boolean published(CellKey k) {
-      return values.get(k) != null && !suppressed.containsKey(k);
+    int id(CellKey key) {
+      return ids.get(key);
     }
 
-    void suppress(CellKey k, Reason reason, CellKey protects, String attack) {
-      suppressed.put(k, new Suppression(k, values.get(k), reason, protects, attack));
+    boolean published(int c) {
+      return !Double.isNaN(value[c]) && !suppressed[c];
+    }
+
+    boolean free(int c) {
+      return Double.isNaN(value[c]);
+    }
+
+    void suppress(int c, Reason reason, Integer protects, String attack) {
+      suppressed[c] = true;
+      suppressions.put(c, new Suppression(keys.get(c), value[c], reason, protects == null ? null : keys.get(protects), attack));
+    }
+
+    /**
+     * Equations a free unknown (not available or never given, never suppressed) appears in alone
+     * can always be met by that cell and tell nothing about the others: they are set aside, and
+     * so on until none is left. Suppressions do not change this (they are never free).
+     */
+    boolean[] peel() {
+      boolean[] out = new boolean[cells.length];
+      int[] count = new int[keys.size()];
+      for (int[] eq : cells) {
+        for (int c : eq) {
+          if (free(c)) {
+            count[c]++;
+          }
+        }
+      }
+      java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+      for (int c = 0; c < count.length; c++) {
+        if (count[c] == 1) {
+          queue.add(c);
+        }
+      }
+      while (!queue.isEmpty()) {
+        int c = queue.poll();
+        if (count[c] != 1) {
+          continue;
+        }
+        for (int e : equationsOf.get(c)) {
+          if (!out[e]) {
+            out[e] = true;
+            for (int other : cells[e]) {
+              if (free(other) && --count[other] == 1) {
+                queue.add(other);
+              }
+            }
+          }
+        }
+      }
+      return out;
     }
 
     /** The cheapest published cell among these: smallest count, a zero last (avoid_zeros), then key order. */
-    CellKey cheapest(Collection<CellKey> candidates) {
+    int cheapest(List<Integer> candidates) {
       return candidates.stream().filter(this::published).min(Comparator
-          .comparing((CellKey k) -> settings.avoidZeros() && values.get(k) == 0 ? 1 : 0)
-          .thenComparing(values::get)
-          .thenComparing(Comparator.naturalOrder())).orElseThrow();
+          .comparing((Integer c) -> settings.avoidZeros() && value[c] == 0 ? 1 : 0)
+          .thenComparing(c -> value[c])
+          .thenComparing(c -> keys.get(c))).orElseThrow();
     }
 
     /** Every equation whose only unknown is a suppressed cell gets a second suppression. */
     boolean singleEquationPass() {
       boolean changed = false;
-      for (Equation e : equations) {
-        List<CellKey> unknown = e.terms().keySet().stream().filter(k -> !published(k)).toList();
-        if (unknown.size() == 1 && suppressed.containsKey(unknown.get(0)) && e.terms().size() > 1) {
-          CellKey target = unknown.get(0);
-          suppress(cheapest(e.terms().keySet()), Reason.SECONDARY_SINGLE_EQUATION, target, e.label());
+      for (int e = 0; e < cells.length; e++) {
+        int unknown = -1;
+        int count = 0;
+        for (int c : cells[e]) {
+          if (!published(c)) {
+            unknown = c;
+            count++;
+          }
+        }
+        if (count == 1 && suppressed[unknown] && cells[e].length > 1) {
+          List<Integer> candidates = new ArrayList<>();
+          for (int c : cells[e]) {
+            candidates.add(c);
+          }
+          suppress(cheapest(candidates), Reason.SECONDARY_SINGLE_EQUATION, unknown, equations.get(e).label());
           changed = true;
         }
       }
@@ -265,173 +368,117 @@ public final class Protection {
     }
 
     /**
-     * Every group of equations linked by unknown cells is reduced; where a suppressed cell is
-     * determined, the cheapest published cell of the combination that determines it is suppressed.
+     * Each group of equations linked through unknown cells that holds a suppressed cell is reduced;
+     * while a suppressed cell is determined, the cheapest published cell of the combination that
+     * determines it is suppressed and the (grown) group reduced again. Groups found safe are
+     * remembered: more suppressions elsewhere cannot make them unsafe.
      */
     boolean linearPass() {
-      List<Integer> active = activeEquations();
-      // union-find over the unknown cells of the active equations
-      Map<CellKey, CellKey> parent = new HashMap<>();
-      for (int i : active) {
-        CellKey first = null;
-        for (CellKey k : equations.get(i).terms().keySet()) {
-          if (!published(k)) {
-            parent.putIfAbsent(k, k);
-            if (first == null) {
-              first = k;
-            } else {
-              union(parent, first, k);
-            }
-          }
-        }
-      }
-      Map<CellKey, List<Integer>> components = new TreeMap<>();
-      for (int i : active) {
-        CellKey u = equations.get(i).terms().keySet().stream().filter(k -> !published(k)).findFirst().orElseThrow();
-        components.computeIfAbsent(find(parent, u), r -> new ArrayList<>()).add(i);
-      }
       boolean changed = false;
-      Set<Integer> dirty = new HashSet<>();
-      List<List<Integer>> ordered = new ArrayList<>(components.values());
-      for (List<Integer> component : ordered) {
-        if (component.stream().anyMatch(dirty::contains)) {
+      Set<Integer> done = new HashSet<>();
+      for (int target : new ArrayList<>(suppressions.keySet())) {
+        if (done.contains(target)) {
           continue;
         }
-        CellKey added = breakOneAttack(component);
-        if (added != null) {
-          changed = true;
-          for (int i = 0; i < equations.size(); i++) {
-            if (equations.get(i).terms().containsKey(added)) {
-              dirty.add(i);
-            }
+        while (true) {
+          TreeSet<Integer> unknown = new TreeSet<>();
+          TreeSet<Integer> component = component(target, unknown);
+          List<Integer> signature = List.copyOf(unknown);
+          if (safe.contains(signature)) {
+            done.addAll(unknown);
+            break;
           }
+          if (!breakAttacks(component, unknown)) {
+            safe.add(signature);
+            done.addAll(unknown);
+            break;
+          }
+          changed = true;
         }
       }
       return changed;
     }
 
-    /**
-     * Equations holding an unknown cell, less those a free unknown (not available or never given,
-     * not suppressed) appears in alone: such an equation can always be met by that cell and tells
-     * nothing about the others. Repeated until none is left.
-     */
-    List<Integer> activeEquations() {
-      Set<Integer> active = new TreeSet<>();
-      Map<CellKey, Set<Integer>> freeIn = new HashMap<>();
-      for (int i = 0; i < equations.size(); i++) {
-        boolean any = false;
-        for (CellKey k : equations.get(i).terms().keySet()) {
-          if (!published(k)) {
-            any = true;
-            if (!suppressed.containsKey(k)) {
-              freeIn.computeIfAbsent(k, x -> new HashSet<>()).add(i);
+    /** The equations (not set aside) linked to a cell through unknown cells; fills {@code unknown}. */
+    TreeSet<Integer> component(int start, Set<Integer> unknown) {
+      TreeSet<Integer> eqs = new TreeSet<>();
+      java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+      unknown.add(start);
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        int c = queue.poll();
+        for (int e : equationsOf.get(c)) {
+          if (peeled[e] || !eqs.add(e)) {
+            continue;
+          }
+          for (int other : cells[e]) {
+            if (!published(other) && unknown.add(other)) {
+              queue.add(other);
             }
           }
         }
-        if (any) {
-          active.add(i);
-        }
       }
-      java.util.ArrayDeque<CellKey> queue = new java.util.ArrayDeque<>();
-      freeIn.forEach((k, in) -> {
-        if (in.size() == 1) {
-          queue.add(k);
-        }
-      });
-      while (!queue.isEmpty()) {
-        CellKey k = queue.poll();
-        Set<Integer> in = freeIn.get(k);
-        if (in.size() != 1) {
-          continue;
-        }
-        int eq = in.iterator().next();
-        active.remove(eq);
-        for (CellKey other : equations.get(eq).terms().keySet()) {
-          Set<Integer> otherIn = freeIn.get(other);
-          if (otherIn != null && otherIn.remove(eq) && otherIn.size() == 1) {
-            queue.add(other);
+      return eqs;
+    }
+
+    /**
+     * Breaks the attacks on the suppressed cells this group determines: for each, in key order,
+     * unless a cell already taken in this round is part of its attack, the cheapest published cell
+     * of the attack is suppressed (the caller reduces the group again). False if none is determined.
+     */
+    boolean breakAttacks(Set<Integer> component, TreeSet<Integer> unknown) {
+      List<Integer> columns = new ArrayList<>(unknown);
+      TreeSet<Integer> known = new TreeSet<>();
+      for (int e : component) {
+        for (int c : cells[e]) {
+          if (published(c)) {
+            known.add(c);
           }
         }
       }
-      return List.copyOf(active);
-    }
-
-    /** Reduces one group of equations; suppresses one more cell if a suppressed cell is determined. */
-    CellKey breakOneAttack(List<Integer> component) {
-      TreeSet<CellKey> unknown = new TreeSet<>();
-      TreeSet<CellKey> known = new TreeSet<>();
-      for (int i : component) {
-        for (CellKey k : equations.get(i).terms().keySet()) {
-          (published(k) ? known : unknown).add(k);
-        }
-      }
-      if (unknown.stream().noneMatch(suppressed::containsKey)) {
-        return null;
-      }
-      List<CellKey> columns = new ArrayList<>(unknown);
       columns.addAll(known);
-      Map<CellKey, Integer> index = new HashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        index.put(columns.get(c), c);
+      Map<Integer, Integer> index = new HashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        index.put(columns.get(i), i);
       }
-      List<Map<Integer, BigFraction>> rows = new ArrayList<>();
-      for (int i : component) {
-        Map<Integer, BigFraction> row = new HashMap<>();
-        equations.get(i).terms().forEach((k, v) -> row.put(index.get(k), v));
+      List<Map<Integer, Rational>> rows = new ArrayList<>();
+      for (int e : component) {
+        Map<Integer, Rational> row = new HashMap<>();
+        for (int t = 0; t < cells[e].length; t++) {
+          row.merge(index.get(cells[e][t]), coefficients[e][t], Rational::add);
+        }
         rows.add(row);
       }
-      Map<Integer, Map<Integer, BigFraction>> determined = RowReduction.determined(rows, unknown.size());
-      for (Map.Entry<Integer, Map<Integer, BigFraction>> d : determined.entrySet()) {
-        CellKey target = columns.get(d.getKey());
-        if (!suppressed.containsKey(target)) {
-          continue;
+      List<CellKey> columnKeys = columns.stream().map(keys::get).toList();
+      Set<Integer> taken = new HashSet<>();
+      for (Map.Entry<Integer, Map<Integer, Rational>> d : RowReduction.determined(rows, unknown.size()).entrySet()) {
+        int target = columns.get(d.getKey());
+        if (!suppressed[target] || d.getValue().isEmpty()) {
+          continue; // a free cell, or 0 = 0 among unknowns only (inconsistent data): nothing published to take
         }
-        List<CellKey> used = d.getValue().keySet().stream().map(columns::get).toList();
-        if (used.isEmpty()) {
-          continue; // determined as 0 = 0 combination of unknowns only: nothing published to suppress
+        List<Integer> used = d.getValue().keySet().stream().map(columns::get).toList();
+        if (used.stream().anyMatch(taken::contains)) {
+          continue; // this round already takes a cell of its attack: reduced again next round
         }
-        CellKey chosen = cheapest(used);
-        suppress(chosen, Reason.SECONDARY_LINEAR, target, attack(target, d.getValue(), columns));
-        return chosen;
+        int chosen = cheapest(used);
+        suppress(chosen, Reason.SECONDARY_LINEAR, target, attack(keys.get(target), d.getValue(), columnKeys));
+        taken.add(chosen);
       }
-      return null;
+      return !taken.isEmpty();
     }
   }
 
   /** "x = a - b + ..." as an attacker would compute it. */
-  static String attack(CellKey target, Map<Integer, BigFraction> coefficients, List<CellKey> columns) {
+  static String attack(CellKey target, Map<Integer, Rational> coefficients, List<CellKey> columns) {
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<Integer, BigFraction> e : coefficients.entrySet()) {
-      BigFraction c = e.getValue().negate();
-      boolean negative = c.compareTo(BigFraction.ZERO) < 0;
-      String term = (c.abs().equals(BigFraction.ONE) ? "" : c.abs() + " * ") + columns.get(e.getKey());
+    for (Map.Entry<Integer, Rational> e : coefficients.entrySet()) {
+      Rational c = e.getValue().negate();
+      boolean negative = c.compareTo(Rational.ZERO) < 0;
+      Rational abs = negative ? c.negate() : c;
+      String term = (abs.isOne() ? "" : abs + " * ") + columns.get(e.getKey());
       parts.add(parts.isEmpty() ? (negative ? "-" : "") + term : (negative ? "- " : "+ ") + term);
     }
     return target + " = " + String.join(" ", parts);
   }
 
-  private static CellKey find(Map<CellKey, CellKey> parent, CellKey k) {
-    CellKey root = k;
-    while (!parent.get(root).equals(root)) {
-      root = parent.get(root);
-    }
-    while (!parent.get(k).equals(root)) {
-      CellKey next = parent.get(k);
-      parent.put(k, root);
-      k = next;
-    }
-    return root;
-  }
-
-  private static void union(Map<CellKey, CellKey> parent, CellKey a, CellKey b) {
-    CellKey ra = find(parent, a);
-    CellKey rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      if (ra.compareTo(rb) < 0) {
-        parent.put(rb, ra);
-      } else {
-        parent.put(ra, rb);
-      }
-    }
-  }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.math3.fraction.BigFraction;
 
 /**
  * Exact Gauss-Jordan elimination over the rationals of a sparse linear system sum(a_i x_i) = 0,
@@ -24,13 +23,13 @@ final class RowReduction {
    * The determined unknowns, each with the published coefficients of its row (x_j + sum c_p x_p
    * = 0), in column order.
    */
-  static Map<Integer, Map<Integer, BigFraction>> determined(List<Map<Integer, BigFraction>> equations, int unknowns) {
-    List<TreeMap<Integer, BigFraction>> rows = new ArrayList<>();
+  static Map<Integer, Map<Integer, Rational>> determined(List<Map<Integer, Rational>> equations, int unknowns) {
+    List<TreeMap<Integer, Rational>> rows = new ArrayList<>();
     Map<Integer, Set<Integer>> rowsOfColumn = new HashMap<>();
-    for (Map<Integer, BigFraction> e : equations) {
-      TreeMap<Integer, BigFraction> row = new TreeMap<>();
+    for (Map<Integer, Rational> e : equations) {
+      TreeMap<Integer, Rational> row = new TreeMap<>();
       e.forEach((c, v) -> {
-        if (v.compareTo(BigFraction.ZERO) != 0) {
+        if (!v.isZero()) {
           row.put(c, v);
         }
       });
@@ -53,21 +52,21 @@ final class RowReduction {
       }
       used[best] = true;
       pivotRow.put(col, best);
-      TreeMap<Integer, BigFraction> pivot = rows.get(best);
-      BigFraction p = pivot.get(col);
-      if (!p.equals(BigFraction.ONE)) {
+      TreeMap<Integer, Rational> pivot = rows.get(best);
+      Rational p = pivot.get(col);
+      if (!p.isOne()) {
         pivot.replaceAll((c, v) -> v.divide(p));
       }
       for (int r : new ArrayList<>(candidates)) {
         if (r == best) {
           continue;
         }
-        TreeMap<Integer, BigFraction> row = rows.get(r);
-        BigFraction factor = row.get(col);
-        for (Map.Entry<Integer, BigFraction> e : pivot.entrySet()) {
+        TreeMap<Integer, Rational> row = rows.get(r);
+        Rational factor = row.get(col);
+        for (Map.Entry<Integer, Rational> e : pivot.entrySet()) {
           int c = e.getKey();
-          BigFraction v = row.getOrDefault(c, BigFraction.ZERO).subtract(factor.multiply(e.getValue()));
-          if (v.compareTo(BigFraction.ZERO) == 0) {
+          Rational v = row.getOrDefault(c, Rational.ZERO).subtract(factor.multiply(e.getValue()));
+          if (v.isZero()) {
             row.remove(c);
             if (c < unknowns) {
               rowsOfColumn.get(c).remove(r);
@@ -81,9 +80,9 @@ final class RowReduction {
         }
       }
     }
-    Map<Integer, Map<Integer, BigFraction>> determined = new TreeMap<>();
+    Map<Integer, Map<Integer, Rational>> determined = new TreeMap<>();
     pivotRow.forEach((col, r) -> {
-      TreeMap<Integer, BigFraction> row = rows.get(r);
+      TreeMap<Integer, Rational> row = rows.get(r);
       if (row.headMap(unknowns).size() == 1) {
         determined.put(col, new TreeMap<>(row.tailMap(unknowns)));
       }

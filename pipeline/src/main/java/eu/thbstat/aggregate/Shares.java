@@ -23,6 +23,12 @@ import java.util.TreeSet;
  * = 41.4 %. Since a victim may suffer several forms, the denominator is the sum of the known
  * components, never the total. A share is computed only where every known component of the
  * breakdown has a value and their sum is above zero; for any geo, countries and aggregates alike.
+ *
+ * <p>A share cell's key is its count's key with unit PC, so it must say along which dimension the
+ * share is taken: along the first dimension, in key order, whose code is a component of a
+ * hierarchy. F x SEX x PC is the share of females among victims of sexual exploitation (as in
+ * "95 % of whom are women or girls"), T x SEX x PC the share of sexual exploitation among all
+ * victims, Y_LT14 x PC the share of under-14s among children.
  */
 public final class Shares {
   public static final String UNIT = "PC";
@@ -30,11 +36,26 @@ public final class Shares {
   private final ReferenceData ref;
   private final Set<String> unknown;
   private final int unit;
+  private final List<Set<String>> componentCodes = new ArrayList<>();
 
   public Shares(ReferenceData ref) {
     this.ref = ref;
     this.unknown = Set.copyOf(ref.aggregation().unknownCodes());
     this.unit = ref.model().index(Dimension.UNIT);
+    for (int d = 0; d < ref.model().dimensions().size(); d++) {
+      componentCodes.add(new TreeSet<>());
+    }
+    ref.model().hierarchies().forEach(r -> componentCodes.get(r.dimension()).addAll(r.components()));
+  }
+
+  /** The dimension a share of this count is taken along: the first whose code is a component, or -1. */
+  public int dimensionOf(CellKey key) {
+    for (int d = 0; d < componentCodes.size(); d++) {
+      if (componentCodes.get(d).contains(key.get(d))) {
+        return d;
+      }
+    }
+    return -1;
   }
 
   /** A share cell and the counts it is computed from (numerator among them). */
@@ -87,8 +108,8 @@ public final class Shares {
         });
         for (Observation p : parts) {
           CellKey key = p.key().with(unit, UNIT);
-          if (existing.contains(key) || shares.containsKey(key)) {
-            continue; // a common component of two breakdowns (citizen NAT): the first rule's share
+          if (dimensionOf(p.key()) != rule.dimension() || existing.contains(key) || shares.containsKey(key)) {
+            continue; // taken along another dimension; or a common component of two breakdowns (citizen NAT): the first rule's
           }
           Observation share = new Observation(key, 100 * p.value() / denominator, Flags.union(flags), List.copyOf(notes), Origin.COMPUTED, p.file(), p.line());
           shares.put(key, new Share(share, sources));
