@@ -7,6 +7,7 @@ import eu.thbstat.output.ReleasePublisher;
 import eu.thbstat.output.ReleaseWriter;
 import eu.thbstat.output.RunInfo;
 import eu.thbstat.pipeline.HarmonisePipeline;
+import eu.thbstat.pipeline.Runners;
 import eu.thbstat.pipeline.ThbstatOptions;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.reference.ReferenceDataLoader;
@@ -15,11 +16,13 @@ import eu.thbstat.release.Publication;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Option;
       "the quarantine of rejected records (quarantine.csv), footnotes.csv, revisions.csv (against the",
       "previous release), lineage.csv, EU aggregates, public/ outputs and manifest.json. OUTPUT/latest",
       "names the newest release; see docs/releases.md.",
-      "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2)."
+      "Options it does not know are passed to Apache Beam (e.g. --targetParallelism=2,",
+      "--flinkMaster=host:8081 --parallelism=4, --sparkMaster=spark://host:7077)."
     })
 final class RunCommand implements Callable<Integer> {
   @Option(names = {"-i", "--input"}, required = true, description = "Folder of national submissions (searched recursively).")
@@ -62,10 +66,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--home", description = "Folder with schemas/, seeds/ and mappings/ (default: found above the jar or the working directory, or $THBSTAT_HOME).")
   Path home;
 
-  @Option(names = "--runner", defaultValue = "DirectRunner", description = "Beam runner (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runner", defaultValue = "DirectRunner", description = "Beam runner: DirectRunner (default), FlinkRunner or SparkRunner.")
   String runner;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
+  @Option(names = {"-q", "--quiet"}, description = "Print only the summary line (no per-file table, no progress).")
   boolean quiet;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
@@ -89,6 +93,10 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(input)) {
       err.println("thbstat run: the input folder " + input + " does not exist");
+      return Thbstat.CANNOT_RUN;
+    }
+    if (!Runners.ALL.contains(runner)) {
+      err.println("thbstat run: unknown runner " + runner + "; one of " + String.join(", ", Runners.ALL));
       return Thbstat.CANNOT_RUN;
     }
     Path thbstatHome = Home.resolve(home);
@@ -121,17 +129,8 @@ final class RunCommand implements Callable<Integer> {
           RunInfo.thbstatVersion(), input, runner, thbstatHome, ref.mappings().size());
       out.flush();
     }
-    List<String> args = new ArrayList<>(beamArgs);
-    args.add("--runner=" + runner);
-    if (runner.equals("DirectRunner")) {
-      // The DoFns never mutate their inputs (the tests run with the checks on): measured on the
-      // sample inputs, the checks cost 4 of 10 seconds.
-      for (String check : List.of("--enforceImmutability", "--enforceEncodability")) {
-        if (beamArgs.stream().noneMatch(a -> a.startsWith(check))) {
-          args.add(check + "=false");
-        }
-      }
-    }
+    List<String> args = Runners.args(runner, beamArgs);
+    Runners.configureJvm(args);
     ThbstatOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ThbstatOptions.class);
     String in = input.toAbsolutePath().normalize().toString();
     String outDir = releases;
@@ -144,7 +143,15 @@ final class RunCommand implements Callable<Integer> {
     HarmonisePipeline.build(p, ref, in, new InputLimits(maxFileBytes, maxLineBytes), Publication.release(outDir, previousRelease, releaseId),
         new RunInfo(RunInfo.thbstatVersion(), runner, input.toString()));
     long start = System.nanoTime();
-    p.run().waitUntilFinish();
+    // progress on stderr: rewritten in place every 2 s on a terminal, a line every 10 s elsewhere
+    boolean terminal = System.console() != null;
+    try (Progress progress = quiet ? null : Progress.start(err, runner, Duration.ofSeconds(terminal ? 2 : 10), terminal)) {
+      PipelineResult result = p.run();
+      if (progress != null) {
+        progress.attach(result);
+      }
+      result.waitUntilFinish();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     String id = ReleasePublisher.latest(releases).orElseThrow(() -> new IllegalStateException("no release was published under " + releases));

@@ -62,6 +62,7 @@ public final class CubeParquet {
     } catch (IOException e) {
       throw new UncheckedIOException("writing the Parquet cube to memory", e);
     }
-    return bytes.toByteArray();
+    // parquet-mr orders each column's encodings by identity hash codes: sort them, for the same bytes in every run
+    return ParquetFooter.canonical(bytes.toByteArray());
   }
 }
