@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Rates per million (P_MHAB, Eurostat's unit for THB) and per hundred thousand inhabitants
@@ -35,6 +36,16 @@ public final class Rates {
   public Result compute(List<Observation> cells) {
     int geo = ref.model().index(Dimension.GEO);
     int time = ref.model().index(Dimension.TIME);
+    return compute(cells, o -> ref.seeds().population(o.key().get(geo), Integer.parseInt(o.key().get(time))));
+  }
+
+  /**
+   * Rates with the population given per cell: an EU aggregate's denominator is the population of
+   * the countries that report the cell, not the whole EU's.
+   */
+  public Result compute(List<Observation> cells, Function<Observation, OptionalLong> populationOf) {
+    int geo = ref.model().index(Dimension.GEO);
+    int time = ref.model().index(Dimension.TIME);
     int unit = ref.model().index(Dimension.UNIT);
     List<Observation> rates = new ArrayList<>();
     TreeSet<String> missing = new TreeSet<>();
@@ -42,11 +53,9 @@ public final class Rates {
       if (!o.available() || !o.key().get(unit).equals("NR") || !atPopulationTotals(o)) {
         continue;
       }
-      String g = o.key().get(geo);
-      int year = Integer.parseInt(o.key().get(time));
-      OptionalLong population = ref.seeds().population(g, year);
+      OptionalLong population = populationOf.apply(o);
       if (population.isEmpty()) {
-        missing.add(g + ":" + year);
+        missing.add(o.key().get(geo) + ":" + o.key().get(time));
         continue;
       }
       rates.add(rate(o, unit, PER_MILLION, per(o.value(), population.getAsLong(), 1e6)));

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       data = new ReleaseReader(ref.model()).read(release, restricted);
       ReportContext ctx = new ReportContext(ref, defs, data, period);
-      files = ReportWriter.render(ctx, unknownCodes(ref), thbstatHome.resolve("reports/templates"), RunInfo.thbstatVersion());
+      files = ReportWriter.render(ctx, thbstatHome.resolve("reports/templates"), RunInfo.thbstatVersion());
     } catch (ReportException e) {
       err.println("thbstat report: " + e.getMessage());
       return Thbstat.CANNOT_RUN;
@@ -87,10 +86,5 @@ final class ReportCommand implements Callable<Integer> {
         period.label(), data.folder(), data.cubeFile(), tables, files.size(), out.resolve(ReportWriter.HTML));
     stdout.flush();
     return Thbstat.OK;
-  }
-
-  /** The codes left out of the denominator of shares. */
-  static List<String> unknownCodes(ReferenceData ref) {
-    return List.of("UNK");
   }
 }

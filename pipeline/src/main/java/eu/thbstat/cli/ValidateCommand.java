@@ -88,6 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (report != null) {
       Files.createDirectories(report);
       for (Map.Entry<String, byte[]> file : ReleaseWriter.render(release, ref, new RunInfo(RunInfo.thbstatVersion(), "validate", country)).entrySet()) {
+        Files.createDirectories(report.resolve(file.getKey()).getParent()); // public/ files
         Files.write(report.resolve(file.getKey()), file.getValue());
       }
       out.println("Report written to " + report.toAbsolutePath().normalize());

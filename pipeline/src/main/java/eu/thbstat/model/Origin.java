@@ -6,6 +6,11 @@ public enum Origin {
   REPORTED,
   /** A total derived as the sum of a complete breakdown the submission gave. */
   DERIVED,
-  /** Computed by thbstat from reported cells and reference data (rates). */
-  COMPUTED
+  /** Computed by thbstat from reported cells and reference data (rates, shares). */
+  COMPUTED,
+  /**
+   * An EU aggregate: the sum of the Member States that report the cell (source: its row of
+   * coverage.csv, which names them).
+   */
+  AGGREGATED
 }

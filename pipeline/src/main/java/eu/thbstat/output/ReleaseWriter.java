@@ -49,6 +49,7 @@ public final class ReleaseWriter {
     files.put(FINDINGS_JSON, json(findingsJson(release.findings())));
     files.put(QUARANTINE_CSV, quarantineCsv(release.quarantine()));
     files.put(FOOTNOTES_CSV, footnotesCsv(ref, release.observations()));
+    files.putAll(AggregateFiles.render(release, ref));
     files.put(MANIFEST, json(manifest(release, ref, run, files)));
     return files;
   }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param tables the tables of the EU data collection (schemas/tables.yaml)
  * @param fileHashes SHA-256 of every reference file loaded, by path relative to the home
+ * @param aggregation how EU aggregates are made (schemas/aggregation.yaml)
+ * @param protection small-count protection of the public outputs (schemas/protection.yaml)
  */
 public record ReferenceData(
     CommonModel model,
@@ -23,7 +25,9 @@ public record ReferenceData(
     Seeds seeds,
     List<Mapping> mappings,
     List<Table> tables,
-    Map<String, String> fileHashes)
+    Map<String, String> fileHashes,
+    AggregationSettings aggregation,
+    ProtectionSettings protection)
     implements Serializable {
 
   public ReferenceData {

@@ -80,12 +80,14 @@ public final class ReferenceDataLoader {
     checkFlags();
     List<Mapping> mappings = loadMappings(model, seeds, definitions);
     List<Table> tables = loadTables(model);
+    AggregationSettings aggregation = loadAggregation();
+    ProtectionSettings protection = loadProtection();
     if (!problems.isEmpty()) {
       throw new ReferenceDataException(
           home.toString(),
           problems.size() + " problem(s) in the reference data:\n  " + String.join("\n  ", problems));
     }
-    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, hashes);
+    return new ReferenceData(model, rules, definitions, seeds, mappings, tables, hashes, aggregation, protection);
   }
 
   // ---------------------------------------------------------------- files
@@ -322,6 +324,64 @@ public final class ReferenceDataLoader {
       tables.add(new Table(id, required(t, "label", file), fixed, breakdowns));
     }
     return tables;
+  }
+
+  private AggregationSettings loadAggregation() {
+    String file = "schemas/aggregation.yaml";
+    JsonNode root = yaml(file);
+    double share = fraction(root.path("coverage").path("min_population_share"), 0.5, file, "coverage.min_population_share");
+    int countries = root.path("coverage").path("min_countries").asInt(1);
+    AggregationSettings.FlagMethod method = AggregationSettings.FlagMethod.WEIGHTED;
+    String methodName = root.path("flags").path("method").asText("weighted");
+    try {
+      method = AggregationSettings.FlagMethod.valueOf(methodName.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(file + ": flags.method \"" + methodName + "\" is not hierarchy, frequency or weighted");
+    }
+    String hierarchy = root.path("flags").path("hierarchy").asText("bdfespnu");
+    String ignored = root.path("flags").path("ignored").asText("c");
+    for (String flags : List.of(hierarchy, ignored)) {
+      try {
+        Flags.normalise(flags);
+      } catch (IllegalArgumentException e) {
+        problems.add(file + ": " + e.getMessage());
+      }
+    }
+    double threshold = fraction(root.path("flags").path("threshold"), 0.5, file, "flags.threshold");
+    List<String> unknown = new ArrayList<>();
+    root.path("shares").path("unknown_codes").forEach(c -> unknown.add(c.asText()));
+    boolean estimation = root.path("estimation").path("enabled").asBoolean(false);
+    int yearsBack = root.path("estimation").path("max_years_back").asInt(3);
+    if (countries < 1 || yearsBack < 1) {
+      problems.add(file + ": coverage.min_countries and estimation.max_years_back must be at least 1");
+    }
+    return new AggregationSettings(share, countries, method, hierarchy, threshold, ignored, unknown, estimation, yearsBack);
+  }
+
+  private double fraction(JsonNode node, double otherwise, String file, String field) {
+    double v = node.isMissingNode() ? otherwise : node.asDouble(-1);
+    if (!(v >= 0 && v <= 1)) {
+      problems.add(file + ": " + field + " must be a number from 0 to 1, found " + node);
+    }
+    return v;
+  }
+
+  private ProtectionSettings loadProtection() {
+    String file = "schemas/protection.yaml";
+    JsonNode root = yaml(file);
+    int minCount = root.path("primary").path("min_count").asInt(3);
+    if (minCount < 1) {
+      problems.add(file + ": primary.min_count must be at least 1 (1: no primary suppression)");
+    }
+    String checkName = root.path("secondary").path("check").asText("linear");
+    ProtectionSettings.Check check = ProtectionSettings.Check.LINEAR;
+    try {
+      check = ProtectionSettings.Check.valueOf(checkName.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(file + ": secondary.check \"" + checkName + "\" is not single_equation or linear");
+    }
+    return new ProtectionSettings(minCount, root.path("primary").path("input_confidential").asBoolean(true), check,
+        root.path("secondary").path("avoid_zeros").asBoolean(true));
   }
 
   private void checkFlags() {

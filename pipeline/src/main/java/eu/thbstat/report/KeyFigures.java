@@ -1,7 +1,9 @@
 package eu.thbstat.report;
 
+import eu.thbstat.aggregate.Shares;
 import eu.thbstat.model.CellKey;
 import eu.thbstat.model.Observation;
+import eu.thbstat.model.Origin;
 import eu.thbstat.reference.Code;
 import eu.thbstat.reference.Dimension;
 import eu.thbstat.report.ReleaseData.Coverage;
@@ -18,21 +20,16 @@ import java.util.TreeSet;
 /**
  * The key-figure sentences of the report, filled in from the EU aggregates of the release for the
  * period: a count is the sum over the period's years of the EU cell (each year's own EU); a share
- * is the sum of the part's EU cells over the sum of the known categories' EU cells (categories
- * other than the unknown codes, as the EU shares of the release are taken), in percent. Each
+ * is taken by the aggregates' {@link Shares} on the EU counts summed over the period, on the known
+ * categories only (schemas/aggregation.yaml), as the release's own shares are. Each
  * sentence states its coverage: how many Member States the EU cells it uses add up. A figure
  * whose EU cell is missing for a year of the period is not given; the sentence says why.
  */
 public final class KeyFigures {
   private final ReportContext ctx;
-  private final List<String> unknownCodes;
 
-  /**
-   * @param unknownCodes codes left out of the denominator of shares (the release's own rule)
-   */
-  public KeyFigures(ReportContext ctx, List<String> unknownCodes) {
+  public KeyFigures(ReportContext ctx) {
     this.ctx = ctx;
-    this.unknownCodes = List.copyOf(unknownCodes);
   }
 
   /** A sentence as printed, with the numbers it states (for tests and the CSV). */
@@ -92,50 +89,96 @@ public final class KeyFigures {
       }
       return new Figure(sum, EurostatFormat.number(sum, 0), countries, members, null);
     }
-    double part = 0;
-    double whole = 0;
-    for (int year : ctx.period().years()) {
-      List<String> known = known(v.along(), year);
-      for (String code : known) {
-        Map<String, String> cells = new LinkedHashMap<>(v.cells());
-        cells.put(v.along(), code);
-        CellKey key = key(cells, year);
-        String missing = collect(key, year, countries, members);
-        if (missing != null) {
-          return new Figure(null, null, countries, members, missing);
-        }
-        double value = ctx.release().cells().get(key).value();
-        whole += value;
-        if (v.part().stream().anyMatch(p -> ctx.forEu(p, year).equals(code))) {
-          part += value;
-        }
-      }
-    }
-    if (whole <= 0) {
-      return new Figure(null, null, countries, members, "No victim is in a known category.");
-    }
-    double share = part / whole * 100;
-    return new Figure(share, EurostatFormat.percent(share, 1), countries, members, null);
+    return share(v, countries, members);
   }
 
   /**
-   * The known categories of a dimension in a year: the children of its total, in the breakdown
-   * of the year's EU for citizenship, without the unknown codes.
+   * A share over the period: the EU counts of every code of the dimension are summed over the
+   * years, and the aggregates' {@link Shares} takes the shares of those sums on the known
+   * categories, as it does for each year of the release. The part's share is the sum of its codes'
+   * shares (one denominator). The coverage is that of the EU cells the share is computed from.
    */
-  private List<String> known(String dimension, int year) {
-    Dimension d = ctx.ref().model().dimension(dimension);
-    String eu = ctx.euOf(year);
-    List<String> out = new ArrayList<>();
-    for (Code c : d.codes()) {
-      if (!d.total().equals(c.parent()) || unknownCodes.contains(c.code())) {
-        continue;
+  private Figure share(ValueDef v, Map<Integer, TreeSet<String>> countries, Map<Integer, Integer> members) {
+    int along = ctx.index(v.along());
+    int last = ctx.period().last();
+    int unit = ctx.index(Dimension.UNIT);
+    // Every year of the period must have the EU share (the release's own, unit PC) of each part.
+    for (int year : ctx.period().years()) {
+      for (String part : v.part()) {
+        Map<String, String> cells = new LinkedHashMap<>(v.cells());
+        cells.put(v.along(), part);
+        Observation pc = ctx.release().cells().get(key(cells, year).with(unit, Shares.UNIT));
+        if (pc == null || !pc.available()) {
+          return new Figure(null, null, countries, members, whyNoShare(v, part));
+        }
       }
-      if (c.breakdown() != null && dimension.equals("citizen") && !c.breakdown().equals(eu)) {
-        continue;
-      }
-      out.add(c.code());
     }
-    return out;
+    Map<CellKey, Double> sums = new TreeMap<>();
+    Map<CellKey, List<CellKey>> yearly = new TreeMap<>();
+    for (int year : ctx.period().years()) {
+      for (Code c : ctx.ref().model().dimension(v.along()).codes()) {
+        Map<String, String> cells = new LinkedHashMap<>(v.cells());
+        cells.put(v.along(), c.code());
+        CellKey key = key(cells, year);
+        Observation o = ctx.release().cells().get(key);
+        if (o == null || !o.available()) {
+          continue;
+        }
+        CellKey summed = key(cells, last).with(along, ctx.forEu(backToEu27(key.get(along)), last));
+        sums.merge(summed, o.value(), Double::sum);
+        yearly.computeIfAbsent(summed, k -> new ArrayList<>()).add(key);
+      }
+    }
+    List<Observation> cells = new ArrayList<>();
+    sums.forEach((k, value) -> cells.add(new Observation(k, value, "", List.of(), Origin.AGGREGATED, "", 0)));
+    Shares shares = new Shares(ctx.ref());
+    Map<CellKey, Double> pc = new TreeMap<>();
+    shares.compute(cells).forEach(s -> pc.put(s.cell().key(), s.cell().value()));
+    Map<CellKey, List<CellKey>> sources = shares.sources(cells);
+    double share = 0;
+    TreeSet<CellKey> used = new TreeSet<>();
+    for (String part : v.part()) {
+      Map<String, String> fixed = new LinkedHashMap<>(v.cells());
+      fixed.put(v.along(), ctx.forEu(part, last));
+      CellKey partKey = key(fixed, last).with(unit, Shares.UNIT);
+      Double value = pc.get(partKey);
+      if (value == null) {
+        return new Figure(null, null, countries, members, whyNoShare(v, part));
+      }
+      share += value;
+      used.addAll(sources.getOrDefault(partKey, List.of()));
+    }
+    for (CellKey source : used) {
+      for (CellKey key : yearly.getOrDefault(source, List.of())) {
+        collect(key, Integer.parseInt(key.get(ctx.index(Dimension.TIME))), countries, members);
+      }
+    }
+    return new Figure(share, EurostatFormat.percent(share, 1), countries, members, null);
+  }
+
+  /** A citizenship group named by the EU of its year, named by the EU27_2020 groups. */
+  private String backToEu27(String code) {
+    for (var a : ctx.ref().seeds().aggregates()) {
+      if (code.contains(a.code() + "_")) {
+        return code.replace(a.code(), "EU27_2020");
+      }
+    }
+    return code;
+  }
+
+  /** Why a share cannot be given: the part's EU count is missing in a year, or another category's. */
+  private String whyNoShare(ValueDef v, String part) {
+    for (int year : ctx.period().years()) {
+      Map<String, String> cells = new LinkedHashMap<>(v.cells());
+      cells.put(v.along(), part);
+      CellKey key = key(cells, year);
+      String missing = collect(key, year, new TreeMap<>(), new TreeMap<>());
+      if (missing != null) {
+        return missing;
+      }
+    }
+    return "The EU figures of " + ctx.period().label() + " do not give every known category of "
+        + ctx.ref().model().dimension(v.along()).label().toLowerCase(java.util.Locale.ROOT) + ", so the share cannot be taken.";
   }
 
   /** The EU cell of the year with the given codes (other dimensions at their totals), unit NR. */

@@ -35,6 +35,7 @@ public final class ReleaseReader {
   public static final String PUBLIC_CUBE = "public/cube.csv";
   public static final String FOOTNOTES = "footnotes.csv";
   public static final String COVERAGE = "coverage.csv";
+  public static final String PUBLIC_COVERAGE = "public/coverage.csv";
   public static final String COMPARABILITY = "comparability.csv";
   public static final String MANIFEST = "manifest.json";
   public static final String LATEST = "latest";
@@ -77,7 +78,8 @@ public final class ReleaseReader {
     String cubeFile = !restricted && Files.isRegularFile(folder.resolve(PUBLIC_CUBE)) ? PUBLIC_CUBE : CUBE;
     Map<CellKey, Observation> cells = cube(folder, cubeFile);
     Map<String, ReleaseData.Footnote> footnotes = footnotes(folder);
-    Map<CellKey, ReleaseData.Coverage> coverage = Files.isRegularFile(folder.resolve(COVERAGE)) ? coverage(folder) : Map.of();
+    String coverageFile = cubeFile.equals(PUBLIC_CUBE) && Files.isRegularFile(folder.resolve(PUBLIC_COVERAGE)) ? PUBLIC_COVERAGE : COVERAGE;
+    Map<CellKey, ReleaseData.Coverage> coverage = Files.isRegularFile(folder.resolve(coverageFile)) ? coverage(folder, coverageFile) : Map.of();
     List<ReleaseData.Grade> grades = Files.isRegularFile(folder.resolve(COMPARABILITY)) ? grades(folder) : List.of();
     return new ReleaseData(folder, cubeFile, cells, footnotes, coverage, grades, mappings(folder));
   }
@@ -173,21 +175,22 @@ public final class ReleaseReader {
   }
 
   /**
-   * coverage.csv: one row per EU aggregate cell, its key in the dimension columns, the reporting
-   * countries (space-separated) and their number, the members of the aggregate, the population
-   * share and whether it is published.
+   * coverage.csv (written by the EU aggregation): one row per EU aggregate cell, its key in the
+   * dimension columns, the reporting Member States (space-separated, column countries), the
+   * members of the aggregate (n_members), their population share (population_share, 0 to 1) and
+   * whether the aggregate is published (published: true or false).
    */
-  private Map<CellKey, ReleaseData.Coverage> coverage(Path folder) {
+  private Map<CellKey, ReleaseData.Coverage> coverage(Path folder, String file) {
     List<String> dims = model.dimensionIds();
     Map<CellKey, ReleaseData.Coverage> coverage = new HashMap<>();
-    List<CSVRecord> records = csv(folder, COVERAGE, dims);
+    List<CSVRecord> records = csv(folder, file, dims);
     for (CSVRecord r : records) {
-      String where = folder.resolve(COVERAGE) + ":" + line(r);
+      String where = folder.resolve(file) + ":" + line(r);
       List<String> codes = new ArrayList<>();
       dims.forEach(d -> codes.add(r.get(d)));
       List<String> countries = new ArrayList<>(new TreeSet<>(Arrays.stream(first(r, "countries", "reporting").split("[ ;,]+"))
           .filter(s -> !s.isEmpty()).toList()));
-      int members = intOf(where, first(r, "members", "member_states"), -1);
+      int members = intOf(where, first(r, "n_members", "members"), -1);
       double share = doubleOf(where, first(r, "population_share", "pop_share"));
       String published = first(r, "published", "status");
       boolean isPublished = published.isEmpty() || published.equalsIgnoreCase("true") || published.equalsIgnoreCase("yes")

@@ -31,11 +31,11 @@ public final class ReportWriter {
   public record Content(List<Section> sections, List<KeyFigures.Sentence> sentences, List<RenderedTable> tables) {}
 
   /** Builds every table, chart and sentence of the report. */
-  public static Content build(ReportContext ctx, List<String> unknownCodes) {
+  public static Content build(ReportContext ctx) {
     List<Section> sections = new ArrayList<>();
     List<RenderedTable> tables = new ArrayList<>();
     List<KeyFigures.Sentence> sentences = ctx.defs().keyFigures() == null
-        ? List.of() : new KeyFigures(ctx, unknownCodes).sentences();
+        ? List.of() : new KeyFigures(ctx).sentences();
     for (String id : ctx.defs().sections()) {
       if (id.equals(ReportDefinitions.KEY_FIGURES)) {
         sections.add(new Section("key-figures", id, null, null, null, null));
@@ -63,8 +63,8 @@ public final class ReportWriter {
   }
 
   /** Every file of the report, by name relative to the output folder. */
-  public static Map<String, byte[]> render(ReportContext ctx, List<String> unknownCodes, Path templates, String version) {
-    Content content = build(ctx, unknownCodes);
+  public static Map<String, byte[]> render(ReportContext ctx, Path templates, String version) {
+    Content content = build(ctx);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(HTML, HtmlReport.render(ctx, content, templates, version));
     for (RenderedTable t : content.tables()) {

@@ -55,7 +55,8 @@ class HarmonisePipelineTest {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollection<String> written = HarmonisePipeline.build(p, TestData.ref(), TestData.sampleInputs().toString(), output.toString(), RUN);
     PAssert.that(written).containsInAnyOrder(
-        "cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "manifest.json");
+        "cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "manifest.json",
+        "coverage.csv", "changes.csv", "protection.csv", "public/cube.csv", "public/cube.parquet", "public/changes.csv", "public/coverage.csv");
     p.run().waitUntilFinish();
     cube = new HashMap<>();
     try (Reader r = Files.newBufferedReader(output.resolve("cube.csv"))) {

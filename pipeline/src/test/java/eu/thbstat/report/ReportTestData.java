@@ -81,7 +81,7 @@ final class ReportTestData {
 
   /** Renders the report of a release and writes it to {@code out}; returns the files. */
   static Map<String, byte[]> report(Path release, String years, Path out) {
-    Map<String, byte[]> files = ReportWriter.render(context(release, years), List.of("UNK"),
+    Map<String, byte[]> files = ReportWriter.render(context(release, years),
         TestData.home().resolve("reports/templates"), "test");
     try {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
