@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 /** Releases for report tests: the sample inputs harmonised once, and helpers to write one. */
 final class ReportTestData {
   private static Path sampleRelease;
+  private static Map<String, byte[]> sampleReport;
 
   private ReportTestData() {}
 
@@ -35,6 +36,19 @@ final class ReportTestData {
       sampleRelease = write(release, target("sample-release"));
     }
     return sampleRelease;
+  }
+
+  /** The report of the sample release for 2021-2022, rendered once, written to target/report-tests/sample-report. */
+  static synchronized Map<String, byte[]> sampleReport() {
+    if (sampleReport == null) {
+      sampleReport = report(sampleRelease(), "2021-2022", target("sample-report"));
+    }
+    return sampleReport;
+  }
+
+  static Path sampleReportFolder() {
+    sampleReport();
+    return TestData.home().resolve("pipeline/target/report-tests/sample-report");
   }
 
   /** Writes a release the way {@code thbstat run} does, into {@code dir}. */

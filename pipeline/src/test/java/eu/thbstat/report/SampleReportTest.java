@@ -47,8 +47,8 @@ class SampleReportTest {
   @BeforeAll
   static void report() {
     release = ReportTestData.sampleRelease();
-    out = ReportTestData.target("sample-report");
-    files = ReportTestData.report(release, "2021-2022", out);
+    files = ReportTestData.sampleReport();
+    out = ReportTestData.sampleReportFolder();
     html = Jsoup.parse(new String(files.get(ReportWriter.HTML), StandardCharsets.UTF_8));
   }
 
