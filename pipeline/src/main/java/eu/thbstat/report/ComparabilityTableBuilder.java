@@ -70,7 +70,8 @@ final class ComparabilityTableBuilder {
       List<String> notes = new ArrayList<>(footnotesByCountry.get(geo));
       ctx.release().grades().stream()
           .filter(g -> g.country().equals(geo) && inPeriod(g) && !g.reasons().isBlank())
-          .map(Grade::reasons).distinct().forEach(notes::add);
+          .flatMap(g -> java.util.Arrays.stream(g.reasons().split("; "))).map(String::trim)
+          .map(r -> r.endsWith(".") ? r : r + ".").distinct().forEach(notes::add);
       cells.add(text(notes.isEmpty() ? "" : String.join(" ", notes), "note"));
       rows.add(new Row(List.of(geo), List.of(ctx.label(Dimension.GEO, geo)), false, List.of(), cells));
     }
@@ -96,22 +97,22 @@ final class ComparabilityTableBuilder {
     return g.year().isEmpty() || (g.year().matches("\\d{4}") && ctx.period().contains(Integer.parseInt(g.year())));
   }
 
+  /**
+   * The grades the release gives the country's tables in the period, each once with its label
+   * ("B comparable with caveats; C not comparable"), leaving out tables of which no cell was given.
+   */
   private Cell gradeCell(String geo) {
-    Map<String, Set<String>> byYear = new TreeMap<>();
+    Map<String, String> grades = new TreeMap<>();
     for (Grade g : ctx.release().grades()) {
-      if (g.country().equals(geo) && inPeriod(g)) {
-        byYear.computeIfAbsent(g.year(), y -> new TreeSet<>()).add(g.grade());
+      if (g.country().equals(geo) && inPeriod(g) && g.given() != 0) {
+        grades.put(g.grade(), g.label());
       }
     }
-    if (byYear.isEmpty()) {
+    if (grades.isEmpty()) {
       return text(EurostatFormat.NOT_AVAILABLE, "na");
     }
-    Set<Set<String>> distinct = new LinkedHashSet<>(byYear.values());
-    if (distinct.size() == 1) {
-      return text(String.join(", ", distinct.iterator().next()), "grade");
-    }
     List<String> parts = new ArrayList<>();
-    byYear.forEach((y, grades) -> parts.add((y.isEmpty() ? "all years" : y) + ": " + String.join(", ", grades)));
+    grades.forEach((grade, label) -> parts.add(label.isEmpty() ? grade : grade + " " + label));
     return text(String.join("; ", parts), "grade");
   }
 

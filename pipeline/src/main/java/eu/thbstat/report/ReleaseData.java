@@ -62,8 +62,10 @@ public record ReleaseData(
   /**
    * A comparability grade of comparability.csv: one country, table and year.
    *
-   * @param table the data-collection table (schemas/tables.yaml) or "" for the whole submission
-   * @param reasons why, as the release states it
+   * @param table the data-collection table (schemas/tables.yaml), or another part the release grades
+   * @param label what the grade means ("comparable with caveats"), or ""
+   * @param given cells of the table given, or -1 when the release does not say
+   * @param reasons why, as the release explains it
    */
-  public record Grade(String country, String table, String year, String grade, String reasons) {}
+  public record Grade(String country, String table, String year, String grade, String label, long given, String reasons) {}
 }

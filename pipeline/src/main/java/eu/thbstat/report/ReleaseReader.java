@@ -231,16 +231,22 @@ public final class ReleaseReader {
     }
   }
 
-  /** comparability.csv: country (or geo), table, year (or time), grade, reasons. */
+  /**
+   * comparability.csv (written by the validation): geo (or country), time (or year), table, grade,
+   * grade_label, cells_given, and the reasons as text (explanation, else reasons).
+   */
   private static List<ReleaseData.Grade> grades(Path folder) {
     List<ReleaseData.Grade> grades = new ArrayList<>();
     for (CSVRecord r : csv(folder, COMPARABILITY, List.of())) {
-      String country = first(r, "country", "geo");
+      String country = first(r, "geo", "country");
       String grade = first(r, "grade");
       if (country.isEmpty() || grade.isEmpty()) {
         throw new ReportException(folder.resolve(COMPARABILITY) + ":" + line(r) + ": a grade needs a country and a grade");
       }
-      grades.add(new ReleaseData.Grade(country, first(r, "table"), first(r, "year", "time"), grade, unsafe(first(r, "reasons", "reason"))));
+      String given = first(r, "cells_given");
+      String reasons = first(r, "explanation");
+      grades.add(new ReleaseData.Grade(country, first(r, "table"), first(r, "time", "year"), grade, first(r, "grade_label"),
+          given.matches("\\d+") ? Long.parseLong(given) : -1, unsafe(reasons.isEmpty() ? first(r, "reasons", "reason") : reasons)));
     }
     return grades;
   }

@@ -88,7 +88,7 @@ final class TableXlsx {
         for (int k = 0; k < stub; k++) {
           String label = row.labels().get(k) + marks(row.labelMarks().get(k));
           org.apache.poi.ss.usermodel.Cell c = x.createCell(k);
-          c.setCellValue(label);
+          c.setCellValue(safe(label));
           c.setCellStyle(row.aggregate() ? styles.labelBold : styles.label);
         }
         for (int j = 0; j < row.cells().size(); j++) {
