@@ -65,6 +65,11 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path thbstatHome = Home.resolve(home);
     ReferenceData ref = ReferenceDataLoader.load(thbstatHome);
+    if (period.first() < ref.model().firstYear() || period.last() > ref.model().lastYear()) {
+      err.println("thbstat report: --years " + period.label() + " is outside the reference years of schemas/dimensions.yaml ("
+          + ref.model().firstYear() + "-" + ref.model().lastYear() + ")");
+      return Thbstat.CANNOT_RUN;
+    }
     ReportDefinitions defs = ReportDefinitionLoader.load(thbstatHome, ref);
     Map<String, byte[]> files;
     ReleaseData data;

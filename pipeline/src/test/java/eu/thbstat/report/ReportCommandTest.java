@@ -48,6 +48,9 @@ class ReportCommandTest {
     assertThat(thbstat("report", "--home", home, "--release", dir.resolve("nothing").toString(), "--years", "2022", "--out", dir.toString()),
         equalTo(Thbstat.CANNOT_RUN));
     assertThat(err.toString(), containsString("not a release: it holds no cube.csv and no latest pointer"));
+    assertThat(thbstat("report", "--home", home, "--release", dir.toString(), "--years", "1990", "--out", dir.toString()),
+        equalTo(Thbstat.CANNOT_RUN));
+    assertThat(err.toString(), containsString("--years 1990 is outside the reference years of schemas/dimensions.yaml (2008-2030)"));
     assertThat(thbstat("report", "--release", dir.toString()), equalTo(Thbstat.CANNOT_RUN));
     assertThat(err.toString(), containsString("Missing required options"));
   }
