@@ -68,10 +68,15 @@ final class ComparabilityTableBuilder {
       }
       cells.add(gradeCell(geo));
       List<String> notes = new ArrayList<>(footnotesByCountry.get(geo));
+      // Each reason of the grades once (by its id): its text as the release first gives it.
+      Set<String> seen = new java.util.HashSet<>();
       ctx.release().grades().stream()
-          .filter(g -> g.country().equals(geo) && inPeriod(g) && !g.reasons().isBlank())
-          .flatMap(g -> java.util.Arrays.stream(g.reasons().split("; "))).map(String::trim)
-          .map(r -> r.endsWith(".") ? r : r + ".").distinct().forEach(notes::add);
+          .filter(g -> g.country().equals(geo) && inPeriod(g) && g.given() != 0)
+          .flatMap(g -> g.reasons().stream())
+          .filter(r -> !def.omitReasons().contains(r.id()) && seen.add(r.id().isEmpty() ? r.text() : r.id()))
+          .map(r -> r.text().endsWith(".") ? r.text() : r.text() + ".")
+          .filter(t -> !notes.contains(t))
+          .forEach(notes::add);
       cells.add(text(notes.isEmpty() ? "" : String.join(" ", notes), "note"));
       rows.add(new Row(List.of(geo), List.of(ctx.label(Dimension.GEO, geo)), false, List.of(), cells));
     }

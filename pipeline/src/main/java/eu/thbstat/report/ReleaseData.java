@@ -65,7 +65,14 @@ public record ReleaseData(
    * @param table the data-collection table (schemas/tables.yaml), or another part the release grades
    * @param label what the grade means ("comparable with caveats"), or ""
    * @param given cells of the table given, or -1 when the release does not say
-   * @param reasons why, as the release explains it
+   * @param reasons why, as the release explains it: reason id (or "") to its text, in order
    */
-  public record Grade(String country, String table, String year, String grade, String label, long given, String reasons) {}
+  public record Grade(String country, String table, String year, String grade, String label, long given, List<Reason> reasons) {
+    public Grade {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  /** One reason of a grade: its id in the release's rules ("" when not given) and its text. */
+  public record Reason(String id, String text) {}
 }

@@ -244,11 +244,28 @@ public final class ReleaseReader {
         throw new ReportException(folder.resolve(COMPARABILITY) + ":" + line(r) + ": a grade needs a country and a grade");
       }
       String given = first(r, "cells_given");
-      String reasons = first(r, "explanation");
       grades.add(new ReleaseData.Grade(country, first(r, "table"), first(r, "time", "year"), grade, first(r, "grade_label"),
-          given.matches("\\d+") ? Long.parseLong(given) : -1, unsafe(reasons.isEmpty() ? first(r, "reasons", "reason") : reasons)));
+          given.matches("\\d+") ? Long.parseLong(given) : -1, reasons(first(r, "reasons", "reason"), unsafe(first(r, "explanation")))));
     }
     return grades;
+  }
+
+  /**
+   * The reasons of a grade: ids (space-separated) paired with the texts of the explanation
+   * ("; "-separated) when they are as many; else the texts without ids, or the ids as texts.
+   */
+  static List<ReleaseData.Reason> reasons(String ids, String explanation) {
+    List<String> idList = Arrays.stream(ids.split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    List<String> texts = Arrays.stream(explanation.split("; ")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<ReleaseData.Reason> out = new ArrayList<>();
+    if (texts.isEmpty()) {
+      idList.forEach(id -> out.add(new ReleaseData.Reason(id, id)));
+    } else {
+      for (int i = 0; i < texts.size(); i++) {
+        out.add(new ReleaseData.Reason(idList.size() == texts.size() ? idList.get(i) : "", texts.get(i)));
+      }
+    }
+    return out;
   }
 
   /** The mapping ids the manifest names for each country's files, sorted. */

@@ -49,7 +49,7 @@ public final class ReportDefinitionLoader {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TABLE_KEYS = Set.of(
       "id", "kind", "title", "subtitle", "filters", "rows", "columns", "sort", "footnotes",
-      "collection_tables", "concepts", "notes");
+      "collection_tables", "concepts", "omit_reasons", "notes");
   private static final Set<String> CHART_KEYS = Set.of(
       "id", "type", "title", "value_axis", "category_axis", "filters", "rows", "columns");
   private static final Set<String> AXIS_KEYS = Set.of("dimension", "dimensions", "codes", "labels", "head");
@@ -247,7 +247,7 @@ public final class ReportDefinitionLoader {
     if (kind == Kind.CUBE) {
       Selection s = selection(doc, false);
       Sort sort = sort(doc, root.path("sort"));
-      return new TableDef(id, doc.file, kind, title, text(root, "subtitle"), s.filters, s.rows, s.columns, sort, footnotes, List.of(), List.of(), notes);
+      return new TableDef(id, doc.file, kind, title, text(root, "subtitle"), s.filters, s.rows, s.columns, sort, footnotes, List.of(), List.of(), List.of(), notes);
     }
     for (String key : List.of("filters", "columns")) {
       if (root.has(key)) {
@@ -263,6 +263,10 @@ public final class ReportDefinitionLoader {
     }
     List<String> collection = List.of();
     List<String> concepts = List.of();
+    List<String> omitReasons = strings(doc, "/omit_reasons");
+    if (kind != Kind.COMPARABILITY && !omitReasons.isEmpty()) {
+      doc.problem("/omit_reasons", "only a table of kind comparability has grade reasons");
+    }
     if (kind == Kind.AVAILABILITY) {
       collection = strings(doc, "/collection_tables");
       Set<String> known = new LinkedHashSet<>();
@@ -285,7 +289,7 @@ public final class ReportDefinitionLoader {
       }
     }
     return new TableDef(id, doc.file, kind, title, text(root, "subtitle"), Map.of(), rows, List.of(),
-        sort(doc, root.path("sort")), footnotes, collection, concepts, notes);
+        sort(doc, root.path("sort")), footnotes, collection, concepts, omitReasons, notes);
   }
 
   private String id(Doc doc) {
@@ -538,7 +542,7 @@ public final class ReportDefinitionLoader {
     String title = requiredText(doc, doc.root, "", "title");
     Selection s = selection(doc, true);
     TableDef data = new TableDef(id, doc.file, Kind.CUBE, title, null, s.filters, s.rows, s.columns, Sort.BY_CODE,
-        FootnotePolicy.NONE, List.of(), List.of(), List.of());
+        FootnotePolicy.NONE, List.of(), List.of(), List.of(), List.of());
     return new ChartDef(id, doc.file, type, title, text(doc.root, "value_axis"), text(doc.root, "category_axis"), data);
   }
 

@@ -111,6 +111,7 @@ public record ReportDefinitions(
    *     total
    * @param collectionTables for {@link Kind#AVAILABILITY}: ids of schemas/tables.yaml
    * @param concepts for {@link Kind#COMPARABILITY}: concepts of schemas/definitions.yaml
+   * @param omitReasons for {@link Kind#COMPARABILITY}: ids of grade reasons not repeated in the notes
    * @param notes sentences printed under the table
    */
   public record TableDef(
@@ -126,6 +127,7 @@ public record ReportDefinitions(
       FootnotePolicy footnotes,
       List<String> collectionTables,
       List<String> concepts,
+      List<String> omitReasons,
       List<String> notes) {
 
     public TableDef {
@@ -134,6 +136,7 @@ public record ReportDefinitions(
       columns = List.copyOf(columns);
       collectionTables = List.copyOf(collectionTables);
       concepts = List.copyOf(concepts);
+      omitReasons = List.copyOf(omitReasons);
       notes = List.copyOf(notes);
     }
   }

@@ -31,8 +31,11 @@ class ComparabilityTableTest {
     }
     Files.writeString(dir.resolve("comparability.csv"), String.join("\n",
         "geo,time,table,grade,grade_label,cells_asked,cells_given,cells_not_available,reasons,explanation",
-        "DE,2022,VICT_SEX_AGE,B,comparable with caveats,16,3,0,IDENTIFIED_ONLY,Only formally identified victims are counted",
-        "DE,2022,VICT_CITIZEN,N,no cell of the table given,5,0,0,,",
+        "DE,2022,VICT_SEX_AGE,B,comparable with caveats,16,3,0,IDENTIFIED_ONLY INCOMPLETE,"
+            + "Only formally identified victims are counted; Not every cell of the table is given (3 of 16 cells)",
+        "DE,2022,VICT_EXPLOITATION,B,comparable with caveats,20,11,0,IDENTIFIED_ONLY INCOMPLETE,"
+            + "Only formally identified victims are counted (again); Not every cell of the table is given (11 of 20 cells)",
+        "DE,2022,VICT_CITIZEN,N,no cell of the table given,5,0,0,NOT_PROVIDED,No cell given",
         "DE,2022,RATES,C,not comparable,,2,0,CASES_PER_RECORDING,A person recorded more than once is counted once per recording",
         "DE,2019,VICT_SEX_AGE,C,not comparable,16,3,0,OLD,Outside the period",
         "NL,2022,VICT_SEX_AGE,A,comparable,16,16,0,,",
@@ -46,6 +49,10 @@ class ComparabilityTableTest {
     assertThat(notes, containsString("Only formally identified victims are counted."));
     assertThat(notes, containsString("A person recorded more than once is counted once per recording."));
     assertThat(notes, not(containsString("Outside the period")));
+    // each reason once, by its id; completeness (INCOMPLETE, omit_reasons of T8) is left to T7
+    assertThat(notes, not(containsString("(again)")));
+    assertThat(notes, not(containsString("Not every cell")));
+    assertThat(notes, not(containsString("No cell given")));
     RenderedTable.Row nl = t8.rows().stream().filter(r -> r.codes().equals(List.of("NL"))).findFirst().orElseThrow();
     assertThat(nl.cells().get(grade).text(), equalTo("A comparable"));
     RenderedTable.Row el = t8.rows().stream().filter(r -> r.codes().equals(List.of("EL"))).findFirst().orElseThrow();
