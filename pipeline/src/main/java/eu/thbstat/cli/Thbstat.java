@@ -41,6 +41,7 @@ public final class Thbstat implements Runnable {
   /** Runs the command line writing to {@code out} and {@code err}; returns its exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Thbstat());
+    cli.addSubcommand(new ReportCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -9,7 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** CSV outputs: RFC 4180 quoting, "\n" line ends, UTF-8, text cells safe to open in a spreadsheet. */
-final class CsvText {
+public final class CsvText {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private CsvText() {}
@@ -18,14 +18,14 @@ final class CsvText {
    * Text that a spreadsheet would take for a formula (=, +, -, @ at the start) gets a leading
    * apostrophe, so that a national file cannot smuggle a formula into an analyst's workbook.
    */
-  static String safe(String text) {
+  public static String safe(String text) {
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       return "'" + text;
     }
     return text;
   }
 
-  static byte[] write(List<String> header, List<List<String>> rows) {
+  public static byte[] write(List<String> header, List<List<String>> rows) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
       printer.printRecord(header);

@@ -11,12 +11,12 @@ import java.util.Map;
  * Line numbers of the nodes of a YAML document by JSON pointer ("/dimensions/sex/codes"), so that
  * a problem found in a parsed mapping can be reported at its line.
  */
-final class YamlLocations {
+public final class YamlLocations {
   private final Map<String, Integer> lines = new HashMap<>();
 
   private YamlLocations() {}
 
-  static YamlLocations of(String yaml) {
+  public static YamlLocations of(String yaml) {
     YamlLocations locations = new YamlLocations();
     try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
       JsonToken token;
@@ -34,7 +34,7 @@ final class YamlLocations {
   }
 
   /** Line of the node at the pointer, or of its nearest known ancestor; 0 if unknown. */
-  int line(String pointer) {
+  public int line(String pointer) {
     String p = pointer;
     while (true) {
       Integer line = lines.get(p);
