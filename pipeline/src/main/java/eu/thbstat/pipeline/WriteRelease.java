@@ -63,7 +63,8 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
     PCollectionView<List<Finding>> findings = parts.get(Stage.FINDINGS).apply("FindingsAsList", View.asList());
     PCollectionView<List<QuarantinedRecord>> quarantine = parts.get(Stage.QUARANTINE).apply("QuarantineAsList", View.asList());
     PCollectionView<List<FileReport>> files = parts.get(Stage.FILES).apply("FilesAsList", View.asList());
-    PCollectionView<List<CellSource>> sources = parts.has(Stage.SOURCES) ? parts.get(Stage.SOURCES).apply("SourcesAsList", View.asList()) : null;
+    PCollectionView<List<CellSource>> sources = parts.has(Stage.SOURCES) && publication.releases()
+        ? parts.get(Stage.SOURCES).apply("SourcesAsList", View.asList()) : null;
     List<PCollectionView<?>> views = new java.util.ArrayList<>(List.of(cells, findings, quarantine, files));
     if (sources != null) {
       views.add(sources);
