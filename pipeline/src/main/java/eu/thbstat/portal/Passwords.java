@@ -20,8 +20,10 @@ public final class Passwords {
   private static final int SALT_BYTES = 16;
   private static final int HASH_BITS = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** A hash checked when the user is unknown, so that a wrong name takes as long as a wrong secret. */
-  private static final String DUMMY = hash("not a secret".toCharArray(), DEFAULT_ITERATIONS);
+  /** A hash checked when the user is unknown, so that a wrong name takes as long as a wrong secret (made on first use). */
+  private static final class Dummy {
+    static final String HASH = hash("not a secret".toCharArray(), DEFAULT_ITERATIONS);
+  }
 
   private Passwords() {}
 
@@ -51,7 +53,7 @@ public final class Passwords {
 
   /** Spends the time of one check, for unknown users. */
   public static void dummyCheck(char[] secret) {
-    verify(secret, DUMMY);
+    verify(secret, Dummy.HASH);
   }
 
   private record Parsed(int iterations, byte[] salt, byte[] hash) {}

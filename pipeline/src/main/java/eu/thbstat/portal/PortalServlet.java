@@ -54,10 +54,12 @@ public final class PortalServlet extends HttpServlet {
     resp.setHeader("Content-Security-Policy", CSP);
     resp.setHeader("X-Content-Type-Options", "nosniff");
     resp.setHeader("X-Frame-Options", "DENY");
-    resp.setHeader("Referrer-Policy", "no-referrer");
+    resp.setHeader("Referrer-Policy", "same-origin"); // with no-referrer, Chromium sends "Origin: null" on form posts
     resp.setHeader("Cache-Control", "no-store");
     try {
       route(req, resp);
+    } catch (org.eclipse.jetty.io.EofException e) {
+      System.err.println("thbstat serve: the client of " + req.getMethod() + " " + clip(req.getRequestURI()) + " went away: " + e.getMessage());
     } catch (Exception | StackOverflowError e) {
       String incident = UUID.randomUUID().toString();
       System.err.println("thbstat serve: incident " + incident + " on " + req.getMethod() + " " + req.getRequestURI() + ": " + e);
@@ -76,6 +78,10 @@ public final class PortalServlet extends HttpServlet {
       css(resp);
       return;
     }
+    if (path.equals("/favicon.ico")) {
+      resp.setStatus(404); // no icon; not worth a redirect to the sign-in page (which would renew its form token)
+      return;
+    }
     if (path.equals("/sign-in")) {
       if (method.equals("GET")) {
         signInPage(req, resp, 200, "");
@@ -86,17 +92,21 @@ public final class PortalServlet extends HttpServlet {
       }
       return;
     }
+    Optional<Who> who = who(req);
     if (!sameOrigin(req)) {
-      error(req, resp, null, 403, "Refused", "This request came from another site.");
+      portal.audit().record(AuditLog.Event.of(who.map(x -> x.user().name()).orElse(""), "CROSS_ORIGIN", method + " " + clip(path),
+          "refused: Origin " + clip(req.getHeader("Origin"))).from(req.getRemoteAddr()));
+      resp.setHeader("Connection", "close");
+      error(req, resp, who.orElse(null), 403, "Refused", "This request came from another site.");
       return;
     }
-    Optional<Who> who = who(req);
     if (who.isEmpty()) {
       portal.audit().record(AuditLog.Event.of("", "NO_SESSION", method + " " + clip(path), "refused").from(req.getRemoteAddr()));
       if (method.equals("GET")) {
         resp.setStatus(303);
         resp.setHeader("Location", "/sign-in");
       } else {
+        resp.setHeader("Connection", "close");
         error(req, resp, null, 401, "Sign in first", "Your session has ended or you have not signed in.");
       }
       return;
@@ -224,8 +234,9 @@ public final class PortalServlet extends HttpServlet {
     return false;
   }
 
-  /** Audits a refusal and answers 403. */
+  /** Audits a refusal and answers 403 (closing the connection: an unread request body is not waited for). */
   private void refuse(HttpServletRequest req, HttpServletResponse resp, Who w, String why, String target) throws IOException {
+    resp.setHeader("Connection", "close");
     portal.audit().record(AuditLog.Event.of(w.user().name(), why, req.getMethod() + " " + clip(target), "refused").by(w.user()).from(req.getRemoteAddr()));
     error(req, resp, w, 403, "Not allowed",
         why.equals("CSRF") ? "The form was out of date or did not come from this portal. Go back, reload the page and try again."
@@ -239,7 +250,11 @@ public final class PortalServlet extends HttpServlet {
   // ---------------------------------------------------------------- sign-in
 
   private void signInPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
-    String token = Sessions.token();
+    // one form token per browser while it is on the sign-in page: a second tab or a reload keeps it
+    String token = cookieValue(req, SIGNIN_COOKIE);
+    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+      token = Sessions.token();
+    }
     resp.addHeader("Set-Cookie", cookie(SIGNIN_COOKIE, token, "/sign-in", 900));
     Map<String, Object> model = new HashMap<>();
     model.put("token", token);
@@ -318,11 +333,11 @@ public final class PortalServlet extends HttpServlet {
     try {
       parts = req.getParts();
     } catch (Exception e) {
-      String text = String.valueOf(e) + " " + e.getCause();
-      if (text.toLowerCase().contains("size") || text.toLowerCase().contains("exceed") || text.contains("413")) {
+      if (sizeExceeded(e)) {
         tooLarge(req, resp, w, country, "", req.getContentLengthLong());
       } else {
         portal.audit().record(AuditLog.Event.of(w.user().name(), "UPLOAD_REJECTED", "countries/" + country, "malformed upload form").by(w.user()).from(req.getRemoteAddr()));
+        resp.setHeader("Connection", "close");
         error(req, resp, w, 400, "The upload could not be read", "The form data was malformed. Try again with the upload form.");
       }
       return;
@@ -370,6 +385,17 @@ public final class PortalServlet extends HttpServlet {
     }
     resp.setStatus(303);
     resp.setHeader("Location", "/countries/" + country + "/uploads/" + u.id());
+  }
+
+  /** Whether the multipart parser gave up because a part or the whole form was over its limit. */
+  static boolean sizeExceeded(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("exceeded") || m.contains("413")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String text(Part p) throws IOException {
