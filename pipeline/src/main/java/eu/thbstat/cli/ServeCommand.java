@@ -96,6 +96,10 @@ final class ServeCommand implements Callable<Integer> {
     Portal portal = new Portal(new Portal.Config(data.toAbsolutePath().normalize(), maxUploadMb * 1024L * 1024L, secureCookies,
         Math.max(1, Runtime.getRuntime().availableProcessors())), ref, Clock.systemUTC());
     PortalServer server = new PortalServer(portal, bind, port).start();
+    if (!java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
+      err.println("thbstat serve: listening on " + bind + ", beyond loopback: the portal speaks plain HTTP; put an HTTPS proxy in front and use --secure-cookies");
+      err.flush();
+    }
     int users = portal.credentials().all().size();
     out.printf("thbstat portal listening on %s (data: %s, %d users%s)%n", server.url(), data.toAbsolutePath().normalize(), users,
         users == 0 ? "; add one with: thbstat serve --data " + data + " --add-user NAME --role office|analyst [--country XX]" : "");

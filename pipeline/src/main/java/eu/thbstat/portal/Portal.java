@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * Everything the portal serves from, below one data folder: the users ({@link Credentials}),
  * the sessions, the audit log, the uploads, the intake that validates them, the harmonisation runs
- * and the templates. Plain Java: the HTTP layer ({@link PortalServlet}) only translates requests.
+ * and the templates. Plain Java: the HTTP layer ({@link PortalHandler}) only translates requests.
  */
 public final class Portal implements AutoCloseable {
   /**

@@ -1,9 +1,6 @@
 package eu.thbstat.portal;
 
-import jakarta.servlet.MultipartConfigElement;
 import java.net.InetSocketAddress;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -12,10 +9,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The portal's HTTP server: embedded Jetty 12 (servlet API, ee10) on one address and port, with
+ * The portal's HTTP server: embedded Jetty 12 (its core API, no servlet API) on one address and port, with
  * bounded threads, header and form sizes, an idle timeout, and error pages that never show a stack
- * trace. Malformed requests get a 4xx answer from Jetty or from {@link PortalServlet}; the server
- * stays up.
+ * trace. Malformed requests get a 4xx answer from Jetty or from {@link PortalHandler}; the server
+ * stays up. {@link PortalHandler} (through {@link Exchange}) answers every request.
  */
 public final class PortalServer implements AutoCloseable {
   private final Portal portal;
@@ -38,19 +35,7 @@ public final class PortalServer implements AutoCloseable {
     connector.setIdleTimeout(30_000);
     server.addConnector(connector);
 
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.setMaxFormContentSize(64 * 1024);
-    context.setMaxFormKeys(50);
-    ServletHolder holder = new ServletHolder("portal", new PortalServlet(portal));
-    long max = portal.config().maxUploadBytes();
-    holder.getRegistration().setMultipartConfig(new MultipartConfigElement(
-        portal.tmp().toString(), max, max + 64 * 1024, 1024 * 1024));
-    context.addServlet(holder, "/*");
-    org.eclipse.jetty.ee10.servlet.ErrorHandler contextErrors = new org.eclipse.jetty.ee10.servlet.ErrorHandler();
-    contextErrors.setShowStacks(false);
-    contextErrors.setShowMessageInTitle(false);
-    context.setErrorHandler(contextErrors);
-    server.setHandler(context);
+    server.setHandler(new PortalHandler(portal));
     ErrorHandler errors = new ErrorHandler();
     errors.setShowStacks(false);
     errors.setShowMessageInTitle(false);

@@ -221,6 +221,15 @@ class PortalBrowserTest {
     assertThat(findings, containsString("\"anders\" in column \"geslacht\" is not a known sex code of mapping NL-mensenhandel-synthetic"));
     assertThat(findings, containsString("sex T = 100 but its components F + M + UNK add up to 95"));
     screenshot("report-errors");
+    // a file that is no table at all, whatever its name says: kept, and rejected with the reason
+    browser.get(base + "/countries/NL");
+    Path pdf = profile.resolve("NL_mensenhandel_2024.csv");
+    Files.write(pdf, "%PDF-1.4\n%\u00e2\u00e3 not a table\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(upload(pdf), is("REJECTED"));
+    assertThat(browser.findElement(By.id("status")).getText(),
+        is("Rejected: The file is a PDF document, not a format thbstat reads (the content decides, not the name \"NL_mensenhandel_2024.csv\")"));
+    assertThat(browser.findElement(By.id("findings")).getText(), containsString("UPLOAD_FORMAT_UNSUPPORTED"));
+    screenshot("report-rejected");
     // another country's page is refused
     browser.get(base + "/countries/DE");
     assertThat(browser.findElement(By.tagName("h1")).getText(), is("Not allowed"));
@@ -242,9 +251,10 @@ class PortalBrowserTest {
     screenshot("report-accepted");
     browser.findElement(By.linkText("← Uploads of NL")).click();
     List<String> history = browser.findElements(By.cssSelector("#history tbody tr")).stream().map(e -> e.getText()).toList();
-    assertThat(history.size(), is(2));
+    assertThat(history.size(), is(3));
     assertThat(history.get(0), containsString("NL_mensenhandel_2020-2023.csv nl-office accepted with warnings 0 1 2020, 2021, 2022, 2023"));
-    assertThat(history.get(1), containsString("NL_mensenhandel_broken.csv nl-office received with errors 4 0 2022"));
+    assertThat(history.get(1), containsString("NL_mensenhandel_2024.csv nl-office rejected 1 0"));
+    assertThat(history.get(2), containsString("NL_mensenhandel_broken.csv nl-office received with errors 4 0 2022"));
     screenshot("office-history");
     signOut();
 
@@ -264,6 +274,9 @@ class PortalBrowserTest {
     assertThat(selection, containsString("NL 2022"));
     assertThat(selection, containsString(sha.substring(0, 12)));
     screenshot("run-done");
+    browser.findElement(By.linkText("Harmonisation runs")).click();
+    assertThat(browser.findElement(By.id("runs")).getText(), containsString("DONE"));
+    screenshot("runs");
     signOut();
 
     List<JsonNode> audit = AuditLog.read(data.resolve(AuditLog.FILE));
@@ -271,10 +284,11 @@ class PortalBrowserTest {
         .map(e -> e.path("user").asText() + " " + e.path("sha256").asText() + " " + e.path("outcome").asText()).toList();
     assertThat(uploads, is(List.of(
         "nl-office " + ReferenceDataLoader.sha256(TestData.bytes(TestData.resource("broken/NL_mensenhandel_broken.csv"))) + " ERRORS",
+        "nl-office " + ReferenceDataLoader.sha256(Files.readAllBytes(pdf)) + " REJECTED",
         "nl-office " + sha + " WARNINGS")));
     assertThat(audit.stream().map(e -> e.path("user").asText() + " " + e.path("action").asText()).toList(),
         hasItems("nl-office SIGN_IN", "nl-office DENIED", "ana VIEW_BOARD", "ana RUN_START", "ana RUN_DONE", "ana SIGN_OUT"));
     assertThat(AuditLog.verify(data.resolve(AuditLog.FILE)), is(0));
-    assertThat(Files.list(SHOTS).count() >= 9, is(true));
+    assertThat(Files.list(SHOTS).count() >= 12, is(true));
   }
 }

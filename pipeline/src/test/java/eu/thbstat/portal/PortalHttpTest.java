@@ -74,7 +74,7 @@ class PortalHttpTest {
     }
     // a guessed or forged session id is no session
     HttpResponse<String> forged = anonymous.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.base + report))
-        .header("Cookie", PortalServlet.SESSION_COOKIE + "=" + Sessions.token()).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Cookie", PortalHandler.SESSION_COOKIE + "=" + Sessions.token()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode(), is(303));
     int before = f.portal.uploads().of("NL").size();
     HttpResponse<String> upload = anonymous.http.send(anonymous.uploadRequest("NL", "NL_mensenhandel_x.csv", NL, "no-session"), HttpResponse.BodyHandlers.ofString());
@@ -139,10 +139,10 @@ class PortalHttpTest {
     assertThat(f.client().post("/sign-in", Map.of("name", office("NL"), "secret", PortalFixture.secret(office("NL")), "token", token)).statusCode(), is(403));
     HttpResponse<String> signIn = nl.post("/sign-in", Map.of("name", office("NL"), "secret", PortalFixture.secret(office("NL")), "token", token));
     assertThat(signIn.statusCode(), is(303));
-    String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(PortalServlet.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+    String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(PortalHandler.SESSION_COOKIE + "=")).findFirst().orElseThrow();
     assertThat(cookie, containsString("; HttpOnly"));
     assertThat(cookie, containsString("; SameSite=Strict"));
-    assertThat(cookie.split(";")[0].length(), is((PortalServlet.SESSION_COOKIE + "=").length() + 43)); // 256 random bits
+    assertThat(cookie.split(";")[0].length(), is((PortalHandler.SESSION_COOKIE + "=").length() + 43)); // 256 random bits
     nl.get("/countries/NL");
 
     int before = f.portal.uploads().all().size();

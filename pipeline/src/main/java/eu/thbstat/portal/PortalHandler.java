@@ -3,18 +3,12 @@ package eu.thbstat.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.thbstat.model.Finding;
 import eu.thbstat.reference.ReferenceDataLoader;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +17,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The portal's pages and downloads. Every request but the sign-in page and the stylesheet needs a
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  * up (so another country's data is refused alike whether it exists or not); every POST form
  * carries the session's CSRF token; uploads, downloads, report views and refusals are audited.
  */
-public final class PortalServlet extends HttpServlet {
+public final class PortalHandler extends Handler.Abstract {
   static final String SESSION_COOKIE = "thbstat_session";
   static final String SIGNIN_COOKIE = "thbstat_signin";
   private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -40,17 +42,28 @@ public final class PortalServlet extends HttpServlet {
   private static final Pattern RUN = Pattern.compile("/runs/([^/]+)(?:/files/([a-z_]+\\.[a-z]+))?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final transient Portal portal;
+  private final Portal portal;
+  private final MultiPartConfig multipart;
 
-  public PortalServlet(Portal portal) {
+  public PortalHandler(Portal portal) {
     this.portal = portal;
+    long max = portal.config().maxUploadBytes();
+    this.multipart = new MultiPartConfig.Builder().location(portal.tmp()).maxParts(10).maxPartSize(max).maxSize(max + 64 * 1024)
+        .maxMemoryPartSize(1024 * 1024).maxHeadersSize(8 * 1024).build();
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Exchange x = new Exchange(request, response, multipart);
+    service(x, x);
+    x.send(callback);
+    return true;
   }
 
   /** The signed-in user of a request and their session. */
   record Who(User user, Sessions.Session session) {}
 
-  @Override
-  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  private void service(Exchange req, Exchange resp) {
     resp.setHeader("Content-Security-Policy", CSP);
     resp.setHeader("X-Content-Type-Options", "nosniff");
     resp.setHeader("X-Frame-Options", "DENY");
@@ -64,14 +77,16 @@ public final class PortalServlet extends HttpServlet {
       String incident = UUID.randomUUID().toString();
       System.err.println("thbstat serve: incident " + incident + " on " + req.getMethod() + " " + req.getRequestURI() + ": " + e);
       e.printStackTrace();
-      if (!resp.isCommitted()) {
-        resp.reset();
+      resp.reset();
+      try {
         error(req, resp, null, 500, "Something went wrong", "The server could not answer this request. Incident " + incident + " is logged; nothing you uploaded is lost.");
+      } catch (IOException | RuntimeException e2) {
+        resp.setStatus(500);
       }
     }
   }
 
-  private void route(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+  private void route(Exchange req, Exchange resp) throws Exception {
     String path = req.getRequestURI();
     String method = req.getMethod();
     if (path.equals("/static/portal.css") && method.equals("GET")) {
@@ -160,7 +175,7 @@ public final class PortalServlet extends HttpServlet {
 
   // ---------------------------------------------------------------- sessions and access
 
-  private Optional<Who> who(HttpServletRequest req) {
+  private Optional<Who> who(Exchange req) {
     String id = cookieValue(req, SESSION_COOKIE);
     Optional<Sessions.Session> s = portal.sessions().find(id);
     if (s.isEmpty()) {
@@ -174,17 +189,8 @@ public final class PortalServlet extends HttpServlet {
     return Optional.of(new Who(u.get(), s.get()));
   }
 
-  private static String cookieValue(HttpServletRequest req, String name) {
-    Cookie[] cookies = req.getCookies();
-    if (cookies == null) {
-      return null;
-    }
-    for (Cookie c : cookies) {
-      if (c.getName().equals(name)) {
-        return c.getValue();
-      }
-    }
-    return null;
+  private static String cookieValue(Exchange req, String name) {
+    return req.cookie(name);
   }
 
   private String cookie(String name, String value, String path, int maxAge) {
@@ -193,7 +199,7 @@ public final class PortalServlet extends HttpServlet {
   }
 
   /** A browser's cross-site POST carries an Origin other than this server's: refused. */
-  private static boolean sameOrigin(HttpServletRequest req) {
+  private static boolean sameOrigin(Exchange req) {
     String origin = req.getHeader("Origin");
     if (origin == null || req.getMethod().equals("GET") || req.getMethod().equals("HEAD")) {
       return true;
@@ -202,7 +208,7 @@ public final class PortalServlet extends HttpServlet {
     return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 
-  private boolean csrfOk(HttpServletRequest req, HttpServletResponse resp, Who w) throws IOException {
+  private boolean csrfOk(Exchange req, Exchange resp, Who w) throws IOException {
     if (isMultipart(req)) {
       return true; // an upload's token is checked by upload() once the form is parsed
     }
@@ -213,12 +219,12 @@ public final class PortalServlet extends HttpServlet {
     return false;
   }
 
-  private static boolean isMultipart(HttpServletRequest req) {
+  private static boolean isMultipart(Exchange req) {
     String type = req.getContentType();
     return type != null && type.toLowerCase().startsWith("multipart/form-data");
   }
 
-  private boolean allowedToRead(HttpServletRequest req, HttpServletResponse resp, Who w, String country) throws IOException {
+  private boolean allowedToRead(Exchange req, Exchange resp, Who w, String country) throws IOException {
     if (w.user().canRead(country)) {
       return true;
     }
@@ -226,7 +232,7 @@ public final class PortalServlet extends HttpServlet {
     return false;
   }
 
-  private boolean analyst(HttpServletRequest req, HttpServletResponse resp, Who w) throws IOException {
+  private boolean analyst(Exchange req, Exchange resp, Who w) throws IOException {
     if (w.user().isAnalyst()) {
       return true;
     }
@@ -235,7 +241,7 @@ public final class PortalServlet extends HttpServlet {
   }
 
   /** Audits a refusal and answers 403 (closing the connection: an unread request body is not waited for). */
-  private void refuse(HttpServletRequest req, HttpServletResponse resp, Who w, String why, String target) throws IOException {
+  private void refuse(Exchange req, Exchange resp, Who w, String why, String target) throws IOException {
     resp.setHeader("Connection", "close");
     portal.audit().record(AuditLog.Event.of(w.user().name(), why, req.getMethod() + " " + clip(target), "refused").by(w.user()).from(req.getRemoteAddr()));
     error(req, resp, w, 403, "Not allowed",
@@ -249,7 +255,7 @@ public final class PortalServlet extends HttpServlet {
 
   // ---------------------------------------------------------------- sign-in
 
-  private void signInPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+  private void signInPage(Exchange req, Exchange resp, int status, String message) throws IOException {
     // one form token per browser while it is on the sign-in page: a second tab or a reload keeps it
     String token = cookieValue(req, SIGNIN_COOKIE);
     if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
@@ -263,7 +269,7 @@ public final class PortalServlet extends HttpServlet {
     send(resp, status, page("sign-in.ftlh", "Sign in", null, model));
   }
 
-  private void signIn(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  private void signIn(Exchange req, Exchange resp) throws IOException {
     String name = req.getParameter("name");
     String secret = req.getParameter("secret");
     String token = req.getParameter("token");
@@ -301,7 +307,7 @@ public final class PortalServlet extends HttpServlet {
 
   // ---------------------------------------------------------------- office pages
 
-  private void countryPage(HttpServletRequest req, HttpServletResponse resp, Who w, String country, int status, Map<String, Object> rejected) throws IOException {
+  private void countryPage(Exchange req, Exchange resp, Who w, String country, int status, Map<String, Object> rejected) throws IOException {
     List<Upload> history = portal.uploads().of(country);
     Map<String, Object> model = new HashMap<>();
     model.put("country", country);
@@ -314,7 +320,7 @@ public final class PortalServlet extends HttpServlet {
     send(resp, status, page("country.ftlh", "Uploads of " + country, w, model));
   }
 
-  private void upload(HttpServletRequest req, HttpServletResponse resp, Who w, String country) throws Exception {
+  private void upload(Exchange req, Exchange resp, Who w, String country) throws Exception {
     if (!w.user().canUpload(country)) {
       // refused before the body is read: nothing of it is kept
       refuse(req, resp, w, "DENIED", req.getRequestURI());
@@ -329,62 +335,63 @@ public final class PortalServlet extends HttpServlet {
       tooLarge(req, resp, w, country, "", req.getContentLengthLong());
       return;
     }
-    Collection<Part> parts;
+    MultiPartFormData.Parts parts = null;
     try {
-      parts = req.getParts();
-    } catch (Exception e) {
-      if (sizeExceeded(e)) {
-        tooLarge(req, resp, w, country, "", req.getContentLengthLong());
-      } else {
-        portal.audit().record(AuditLog.Event.of(w.user().name(), "UPLOAD_REJECTED", "countries/" + country, "malformed upload form").by(w.user()).from(req.getRemoteAddr()));
-        resp.setHeader("Connection", "close");
-        error(req, resp, w, 400, "The upload could not be read", "The form data was malformed. Try again with the upload form.");
+      try {
+        parts = req.getParts();
+      } catch (Exception e) {
+        if (sizeExceeded(e)) {
+          tooLarge(req, resp, w, country, "", req.getContentLengthLong());
+        } else {
+          portal.audit().record(AuditLog.Event.of(w.user().name(), "UPLOAD_REJECTED", "countries/" + country, "malformed upload form").by(w.user()).from(req.getRemoteAddr()));
+          resp.setHeader("Connection", "close");
+          error(req, resp, w, 400, "The upload could not be read", "The form data was malformed. Try again with the upload form.");
+        }
+        return;
       }
-      return;
-    }
-    String csrf = null;
-    String mapping = null;
-    Part file = null;
-    for (Part p : parts) {
-      switch (p.getName()) {
-        case "csrf" -> csrf = text(p);
-        case "mapping" -> mapping = text(p);
-        case "file" -> file = p;
-        default -> { }
+      String csrf = null;
+      String mapping = null;
+      MultiPart.Part file = null;
+      for (MultiPart.Part p : parts) {
+        switch (String.valueOf(p.getName())) {
+          case "csrf" -> csrf = text(p);
+          case "mapping" -> mapping = text(p);
+          case "file" -> file = p;
+          default -> { }
+        }
       }
+      if (!Sessions.same(w.session().csrf(), csrf)) {
+        refuse(req, resp, w, "CSRF", req.getRequestURI());
+        return;
+      }
+      if (file == null || file.getFileName() == null || file.getFileName().isBlank()) {
+        Map<String, Object> rejected = new HashMap<>();
+        rejected.put("title", "No file chosen");
+        rejected.put("message", "Choose the file to upload, then press Upload.");
+        rejected.put("hint", "");
+        countryPage(req, resp, w, country, 400, rejected);
+        return;
+      }
+      if (file.getLength() > limit) {
+        tooLarge(req, resp, w, country, file.getFileName(), file.getLength());
+        return;
+      }
+      byte[] content;
+      try (InputStream in = Content.Source.asInputStream(file.createContentSource())) {
+        content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+      }
+      if (content.length > limit) {
+        tooLarge(req, resp, w, country, file.getFileName(), content.length);
+        return;
+      }
+      Upload u = portal.intake().receive(w.user(), country, file.getFileName(), content, mapping);
+      portal.audit().record(new AuditLog.Event(w.user().name(), "", "", "UPLOAD", u.storedFile(), u.sha256(), u.bytes(), u.status().name(), "")
+          .by(w.user()).from(req.getRemoteAddr()));
+      resp.setStatus(303);
+      resp.setHeader("Location", "/countries/" + country + "/uploads/" + u.id());
+    } finally {
+      Exchange.closeQuietly(parts);
     }
-    if (!Sessions.same(w.session().csrf(), csrf)) {
-      refuse(req, resp, w, "CSRF", req.getRequestURI());
-      return;
-    }
-    if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
-      Map<String, Object> rejected = new HashMap<>();
-      rejected.put("title", "No file chosen");
-      rejected.put("message", "Choose the file to upload, then press Upload.");
-      rejected.put("hint", "");
-      countryPage(req, resp, w, country, 400, rejected);
-      return;
-    }
-    if (file.getSize() > limit) {
-      tooLarge(req, resp, w, country, file.getSubmittedFileName(), file.getSize());
-      return;
-    }
-    byte[] content;
-    try (InputStream in = file.getInputStream()) {
-      content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-    }
-    if (content.length > limit) {
-      tooLarge(req, resp, w, country, file.getSubmittedFileName(), content.length);
-      return;
-    }
-    Upload u = portal.intake().receive(w.user(), country, file.getSubmittedFileName(), content, mapping);
-    portal.audit().record(new AuditLog.Event(w.user().name(), "", "", "UPLOAD", u.storedFile(), u.sha256(), u.bytes(), u.status().name(), "")
-        .by(w.user()).from(req.getRemoteAddr()));
-    for (Part p : parts) {
-      p.delete();
-    }
-    resp.setStatus(303);
-    resp.setHeader("Location", "/countries/" + country + "/uploads/" + u.id());
   }
 
   /** Whether the multipart parser gave up because a part or the whole form was over its limit. */
@@ -398,13 +405,12 @@ public final class PortalServlet extends HttpServlet {
     return false;
   }
 
-  private static String text(Part p) throws IOException {
-    try (InputStream in = p.getInputStream()) {
-      return new String(in.readNBytes(4096), StandardCharsets.UTF_8).trim();
-    }
+  private static String text(MultiPart.Part p) {
+    String t = p.getLength() > 4096 ? "" : p.getContentAsString(StandardCharsets.UTF_8);
+    return t == null ? "" : t.trim();
   }
 
-  private void tooLarge(HttpServletRequest req, HttpServletResponse resp, Who w, String country, String name, long size) throws IOException {
+  private void tooLarge(Exchange req, Exchange resp, Who w, String country, String name, long size) throws IOException {
     Finding f = portal.tooLarge(country, name);
     portal.audit().record(new AuditLog.Event(w.user().name(), "", "", "UPLOAD_REJECTED", "countries/" + country + " " + clip(name), "", size, "too large", "")
         .by(w.user()).from(req.getRemoteAddr()));
@@ -416,7 +422,7 @@ public final class PortalServlet extends HttpServlet {
     countryPage(req, resp, w, country, 413, rejected);
   }
 
-  private void uploadView(HttpServletRequest req, HttpServletResponse resp, Who w, String country, String id, String what) throws IOException {
+  private void uploadView(Exchange req, Exchange resp, Who w, String country, String id, String what) throws IOException {
     Optional<Upload> found = portal.uploads().find(country, id);
     if (found.isEmpty()) {
       error(req, resp, w, 404, "No such upload", "There is no upload " + clip(id) + " of " + country + ".");
@@ -445,18 +451,17 @@ public final class PortalServlet extends HttpServlet {
     }
   }
 
-  private static void download(HttpServletResponse resp, byte[] bytes, String type, String name) throws IOException {
+  private static void download(Exchange resp, byte[] bytes, String type, String name) throws IOException {
     String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
     resp.setStatus(200);
     resp.setContentType(type);
     resp.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-    resp.setContentLength(bytes.length);
     resp.getOutputStream().write(bytes);
   }
 
   // ---------------------------------------------------------------- analyst pages
 
-  private void board(HttpServletRequest req, HttpServletResponse resp, Who w) throws IOException {
+  private void board(Exchange req, Exchange resp, Who w) throws IOException {
     StatusBoard.Board board = StatusBoard.build(portal.countries(), portal.uploads().all());
     Map<String, Object> model = new HashMap<>();
     model.put("board", board);
@@ -466,14 +471,14 @@ public final class PortalServlet extends HttpServlet {
     send(resp, 200, page("board.ftlh", "Status board", w, model));
   }
 
-  private void runs(HttpServletRequest req, HttpServletResponse resp, Who w) throws IOException {
+  private void runs(Exchange req, Exchange resp, Who w) throws IOException {
     Map<String, Object> model = new HashMap<>();
     model.put("runs", portal.runs().list());
     model.put("busy", portal.runs().busy());
     send(resp, 200, page("runs.ftlh", "Harmonisation runs", w, model));
   }
 
-  private void run(HttpServletRequest req, HttpServletResponse resp, Who w, String id, String file) throws IOException {
+  private void run(Exchange req, Exchange resp, Who w, String id, String file) throws IOException {
     Optional<RunManager.Run> run = portal.runs().find(id);
     if (run.isEmpty()) {
       error(req, resp, w, 404, "No such run", "There is no harmonisation run " + clip(id) + ".");
@@ -513,28 +518,26 @@ public final class PortalServlet extends HttpServlet {
     return portal.templates().render(template, m);
   }
 
-  private void error(HttpServletRequest req, HttpServletResponse resp, Who w, int status, String title, String message) throws IOException {
+  private void error(Exchange req, Exchange resp, Who w, int status, String title, String message) throws IOException {
     Map<String, Object> model = new HashMap<>();
     model.put("status", status);
     model.put("message", message);
     send(resp, status, page("error.ftlh", title, w, model));
   }
 
-  private static void send(HttpServletResponse resp, int status, String html) throws IOException {
+  private static void send(Exchange resp, int status, String html) throws IOException {
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     resp.setStatus(status);
     resp.setContentType("text/html; charset=utf-8");
-    resp.setContentLength(bytes.length);
     resp.getOutputStream().write(bytes);
   }
 
-  private static void css(HttpServletResponse resp) throws IOException {
-    try (InputStream in = PortalServlet.class.getResourceAsStream("/eu/thbstat/portal/static/portal.css")) {
+  private static void css(Exchange resp) throws IOException {
+    try (InputStream in = PortalHandler.class.getResourceAsStream("/eu/thbstat/portal/static/portal.css")) {
       byte[] bytes = in.readAllBytes();
       resp.setStatus(200);
       resp.setContentType("text/css; charset=utf-8");
       resp.setHeader("Cache-Control", "max-age=3600");
-      resp.setContentLength(bytes.length);
       resp.getOutputStream().write(bytes);
     }
   }
