@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * @param status READ (read to the end), REJECTED (not readable as its mapping says), PARTIAL (read
  *     up to an unreadable point), NO_MAPPING (no mapping applies) or IGNORED (documentation)
  * @param excludedByReason records the mapping leaves out, by the reason it gives
+ * @param recordsCounted for case-level records (format microdata), the records counted into the
+ *     cube's cells; -1 for files whose records are cells (each harmonised record is one cell)
  */
 public record FileReport(
     String file,
@@ -24,10 +26,18 @@ public record FileReport(
     String status,
     long recordsRead,
     long recordsExcluded,
-    Map<String, Long> excludedByReason)
+    Map<String, Long> excludedByReason,
+    long recordsCounted)
     implements Serializable {
 
   public FileReport {
     excludedByReason = Map.copyOf(new TreeMap<>(excludedByReason));
+  }
+
+  /** The report of a file whose records are cells. */
+  public FileReport(
+      String file, String country, String mappingId, String sha256, long bytes, String status,
+      long recordsRead, long recordsExcluded, Map<String, Long> excludedByReason) {
+    this(file, country, mappingId, sha256, bytes, status, recordsRead, recordsExcluded, excludedByReason, -1);
   }
 }

@@ -7,5 +7,7 @@ public enum Origin {
   /** A total derived as the sum of a complete breakdown the submission gave. */
   DERIVED,
   /** Computed by thbstat from reported cells and reference data (rates). */
-  COMPUTED
+  COMPUTED,
+  /** Counted by thbstat from the case-level records of one file (format microdata). */
+  COUNTED
 }

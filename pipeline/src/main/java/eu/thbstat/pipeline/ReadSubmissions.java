@@ -73,7 +73,17 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
       String path = file.getMetadata().resourceId().toString();
       String relative = path.startsWith(input + "/") ? path.substring(input.length() + 1) : path;
-      FileResult result = processor.process(relative, file.readFullyAsBytes());
+      java.util.Optional<eu.thbstat.reference.Mapping> mapping =
+          SubmissionProcessor.isDocumentation(relative) ? java.util.Optional.empty() : ref.mappingFor(relative);
+      FileResult result;
+      if (mapping.isPresent() && SubmissionProcessor.streams(mapping.get())) {
+        // case-level records: streamed and counted, never the whole file in memory
+        try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(file.open())) {
+          result = processor.process(relative, in, mapping.get());
+        }
+      } else {
+        result = processor.process(relative, file.readFullyAsBytes());
+      }
       files.inc();
       records.inc(result.report().recordsRead());
       rejected.inc(result.quarantine().size());

@@ -97,21 +97,30 @@ class HarmonisePipelineTest {
     assertThat(value("PL.2022.PER_VICT.IDENT.T.TOTAL.TOTAL.TOTAL.NR"), is("212"));
     assertThat(value("PL.2022.PER_VICT.PRESUMED.T.TOTAL.TOTAL.TOTAL.NR"), is("136"));
     assertThat(value("PL.2020.PER_PRSC._Z.T.TOTAL.TOTAL.TOTAL.NR"), is("61"));
+    // counted from the case-level records of PT (EXPECTED.md)
+    assertThat(value("PT.2019.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR"), is("16"));
+    assertThat(value("PT.2019.PER_VICT.IDENT.T.TOTAL.TOTAL.TOTAL.NR"), is("9"));
+    assertThat(value("PT.2019.PER_VICT.TOTAL.T.TOTAL.EU28_FOR.TOTAL.NR"), is("4"));
+    assertThat(value("PT.2020.PER_VICT.TOTAL.T.TOTAL.NEU27_2020_FOR.TOTAL.NR"), is("9"));
+    assertThat(value("PT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.LAB_SERV.NR"), is("8"));
+    assertThat(cube.get("PT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.LAB_SERV.NR").get("origin"), is("COUNTED"));
+    assertThat(cube.get("PT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.LAB_SERV.NR").get("source"), is("PT/PT_otsh_casos_2019-2020.ndjson"));
   }
 
   @Test
   void theManifestReconcilesEveryFile() {
     JsonNode totals = manifest.path("totals");
     assertThat(totals.path("reconciled").asBoolean(), is(true));
-    assertThat(totals.path("records_read").asLong(), is(510L + 80 + 152 + 140 + 429));
-    assertThat(totals.path("excluded").asLong(), is(255L + 5 + 20));
+    assertThat(totals.path("records_read").asLong(), is(510L + 80 + 152 + 140 + 429 + 34));
+    assertThat(totals.path("excluded").asLong(), is(255L + 5 + 20 + 2));
     assertThat(totals.path("quarantined").asLong(), is(0L));
-    assertThat(totals.path("harmonised").asLong(), is(255L + 75 + 152 + 120 + 429));
+    assertThat(totals.path("harmonised").asLong(), is(255L + 75 + 152 + 120 + 429 + 32));
     List<String> statuses = new ArrayList<>();
     manifest.path("files").forEach(f -> statuses.add(f.path("file").asText() + " " + f.path("status").asText() + " " + f.path("reconciled").asBoolean()));
     assertThat(statuses, contains(
         "DE/DE_indicator_16-2-2.csv READ true", "EL/EL_thb_victims_offenders_2019-2023.csv READ true", "EXPECTED.md IGNORED true",
-        "NL/NL_mensenhandel_2020-2023.csv READ true", "PL/PL_handel_ludzmi_2019-2023.csv READ true", "README.md IGNORED true",
+        "NL/NL_mensenhandel_2020-2023.csv READ true", "PL/PL_handel_ludzmi_2019-2023.csv READ true",
+        "PT/PT_otsh_casos_2019-2020.ndjson READ true", "README.md IGNORED true",
         "UK/UK_indicator_16-2-2.csv READ true"));
   }
 
@@ -124,8 +133,11 @@ class HarmonisePipelineTest {
       }
     }
     assertThat(byRuleAndCountry.keySet(), containsInAnyOrder(
-        "MULTI_FORM WARNING NL", "HIERARCHY_SUM ERROR UK", "HIERARCHY_EXCEEDS ERROR UK", "POPULATION_MISSING INFO UK"));
+        "MULTI_FORM WARNING NL", "HIERARCHY_SUM ERROR UK", "HIERARCHY_EXCEEDS ERROR UK", "POPULATION_MISSING INFO UK",
+        "MULTI_FORM WARNING PT", "CASE_MULTI_FORM INFO PT"));
     assertThat(byRuleAndCountry.get("MULTI_FORM WARNING NL"), is(1));
+    // PT: 2 persons with several forms in 2019 and in 2020 (EXPECTED.md)
+    assertThat(byRuleAndCountry.get("CASE_MULTI_FORM INFO PT"), is(2));
   }
 
   @Test

@@ -29,7 +29,8 @@ class ReferenceDataLoaderTest {
     assertThat(ref.model().dimensionIds(), equalTo(List.of(
         "geo", "time", "leg_stat", "victim_status", "sex", "age", "citizen", "exploitation", "unit")));
     assertThat(ref.mappings().stream().map(Mapping::id).toList(), equalTo(List.of(
-        "DE-destatis-sdg", "EL-police-synthetic", "NL-mensenhandel-synthetic", "PL-handel-ludzmi-synthetic", "UK-ons-sdg")));
+        "DE-destatis-sdg", "EL-police-synthetic", "EU-htcds-cases-synthetic", "NL-mensenhandel-synthetic", "PL-handel-ludzmi-synthetic",
+        "PT-otsh-cases-synthetic", "UK-ons-sdg")));
   }
 
   @Test
