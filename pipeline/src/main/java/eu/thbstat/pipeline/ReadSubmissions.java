@@ -22,6 +22,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Stage#QUARANTINE} (rejected records with the original record), {@link Stage#FILES} (one report
  * per file, with the counts the manifest reconciles). An unreadable file or one no mapping applies
  * to gives findings; the other files go on. Bounded input.
+ *
+ * <p>Files of case-level records (format microdata) are streamed ({@code ReadableFile.open()}) and
+ * counted inside the DoFn: it emits the file's cells, never one element per record.
  */
 public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> {
   private final String input;

@@ -698,7 +698,7 @@ final class CaseProfiler {
       if (i < 0) {
         reject("CASE_CODE_UNMAPPED", r, slot, raw.trim(), "dimension", dim.id(),
             "known", codes != null ? known(codes) : dim.id().equals(Dimension.GEO)
-                ? "the Eurostat geo codes or ISO 3166 alpha-2 codes of seeds/geo.csv" : "the codes of schemas/codelists for " + dim.id());
+                ? "the Eurostat geo codes or ISO 3166 alpha-2 codes of the countries of seeds/geo.csv" : "the codes of schemas/codelists for " + dim.id());
       }
       return i;
     }
@@ -709,6 +709,7 @@ final class CaseProfiler {
         code = codes.get(t);
       } else if (dim.id().equals(Dimension.GEO)) {
         code = seeds.geoOf(t.toUpperCase(Locale.ROOT));
+        code = code == null || seeds.members().containsKey(code) ? null : code; // a country, not an aggregate
       } else {
         code = dim.contains(t) ? t : null;
       }

@@ -267,6 +267,18 @@ public class MicrodataReaderTest {
     assertThat(fromJson.report().recordsRead(), is(3L));
   }
 
+  @Test
+  void aRecordOfAnAggregateOrAnUnknownCountryIsRejected() {
+    String records = RECORDS.lines().limit(1).map(l -> l.replace("\"rep_Country\":\"FR\"", "\"rep_Country\":\"EU27_2020\"")).findFirst().orElseThrow()
+        + "\n" + RECORDS.lines().limit(1).map(l -> l.replace("\"rep_Country\":\"FR\"", "\"rep_Country\":\"gr\"")).findFirst().orElseThrow() + "\n";
+    FileResult r = processor.process("THB_cases_x.ndjson", records.getBytes(StandardCharsets.UTF_8));
+    assertThat(r.findings().stream().map(f -> f.ruleId() + "@" + f.line() + ":" + f.column() + "=" + f.value()).toList(),
+        contains("CASE_CODE_UNMAPPED@1:rep_Country=EU27_2020"));
+    // an ISO code (GR, in any case) gives the Eurostat geo code (EL)
+    assertThat(v(r.observations(), TestData.key("EL", "2019", "PER_VICT", "TOTAL", "T", "TOTAL", "TOTAL", "TOTAL", "NR")), is(1.0));
+    assertThat(r.report().country(), is("EL"));
+  }
+
   private static List<String> values(FileResult r) {
     return r.observations().stream().map(o -> o.key() + "=" + o.value()).toList();
   }
