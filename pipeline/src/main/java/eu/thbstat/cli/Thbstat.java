@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 no error found, 1 errors found in the data, 2 could not run."
     },
     subcommands = {RunCommand.class, ValidateCommand.class, TemplateCommand.class, RulesCommand.class, ExplainCommand.class,
-        ServeCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, GenerateCommand.class, MappingsCommand.class, CommandLine.HelpCommand.class})
 public final class Thbstat implements Runnable {
   public static final int OK = 0;
   public static final int DATA_ERRORS = 1;

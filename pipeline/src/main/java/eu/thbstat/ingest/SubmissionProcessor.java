@@ -1,5 +1,6 @@
 package eu.thbstat.ingest;
 
+import eu.thbstat.ingest.microdata.MicrodataReader;
 import eu.thbstat.model.CellKey;
 import eu.thbstat.model.CellSource;
 import eu.thbstat.model.FileReport;
@@ -10,7 +11,9 @@ import eu.thbstat.reference.Mapping;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.reference.ReferenceDataLoader;
 import eu.thbstat.reference.RuleCatalogue.Place;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -110,7 +113,30 @@ public final class SubmissionProcessor {
     if (mapping.isXlsx()) {
       return new QuestionnaireInput(ref, mapping, relativePath, content).read();
     }
+    if (streams(mapping)) {
+      try {
+        return new MicrodataReader(ref).read(relativePath, new ByteArrayInputStream(content), mapping);
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading from memory", e);
+      }
+    }
     return new Run(relativePath, content, mapping).read();
+  }
+
+  /**
+   * Whether files of this mapping are read as a stream rather than whole into memory: case-level
+   * records, which may be millions ({@link #process(String, InputStream, Mapping)}).
+   */
+  public static boolean streams(Mapping mapping) {
+    return mapping.isMicrodata();
+  }
+
+  /** Reads a file of case-level records as a stream (read to its end, not closed). */
+  public FileResult process(String relativePath, InputStream content, Mapping mapping) throws IOException {
+    if (!streams(mapping)) {
+      return process(relativePath, content.readAllBytes(), mapping);
+    }
+    return new MicrodataReader(ref).read(relativePath, content, mapping);
   }
 
   /** The state of reading one file. */

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param excludedByReason records the mapping leaves out, by the reason it gives
  * @param footnotes footnotes the file gives in its own words (a questionnaire's DEFINITIONS sheet):
  *     text by footnote id
+ * @param recordsCounted for case-level records (format microdata), the records counted into the
+ *     cube's cells; -1 for files whose records are cells (each harmonised record is one cell)
  */
 public record FileReport(
     String file,
@@ -27,7 +29,8 @@ public record FileReport(
     long recordsRead,
     long recordsExcluded,
     Map<String, Long> excludedByReason,
-    Map<String, String> footnotes)
+    Map<String, String> footnotes,
+    long recordsCounted)
     implements Serializable {
 
   public FileReport {
@@ -35,8 +38,21 @@ public record FileReport(
     footnotes = footnotes == null ? Map.of() : Map.copyOf(new TreeMap<>(footnotes));
   }
 
+  /** The report of a file whose records are cells. */
   public FileReport(String file, String country, String mappingId, String sha256, long bytes, String status,
       long recordsRead, long recordsExcluded, Map<String, Long> excludedByReason) {
-    this(file, country, mappingId, sha256, bytes, status, recordsRead, recordsExcluded, excludedByReason, Map.of());
+    this(file, country, mappingId, sha256, bytes, status, recordsRead, recordsExcluded, excludedByReason, Map.of(), -1);
+  }
+
+  /** The report of a file whose records are cells and which gives footnotes of its own. */
+  public FileReport(String file, String country, String mappingId, String sha256, long bytes, String status,
+      long recordsRead, long recordsExcluded, Map<String, Long> excludedByReason, Map<String, String> footnotes) {
+    this(file, country, mappingId, sha256, bytes, status, recordsRead, recordsExcluded, excludedByReason, footnotes, -1);
+  }
+
+  /** The report of a file of case-level records, counted into cells. */
+  public FileReport(String file, String country, String mappingId, String sha256, long bytes, String status,
+      long recordsRead, long recordsExcluded, Map<String, Long> excludedByReason, long recordsCounted) {
+    this(file, country, mappingId, sha256, bytes, status, recordsRead, recordsExcluded, excludedByReason, Map.of(), recordsCounted);
   }
 }

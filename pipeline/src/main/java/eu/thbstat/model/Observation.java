@@ -32,9 +32,12 @@ public record Observation(
     return value != null;
   }
 
-  /** "file:line" of the source record; "derived" for a total derived from its components. */
+  /**
+   * "file:line" of the source record; "derived" for a total derived from its components; the file
+   * for a cell counted from its case records.
+   */
   public String location() {
-    return origin == Origin.DERIVED ? "derived" : file + ":" + line;
+    return origin == Origin.DERIVED ? "derived" : origin == Origin.COUNTED ? file : file + ":" + line;
   }
 
   public Observation withKey(CellKey newKey) {

@@ -12,5 +12,7 @@ public enum Origin {
    * An EU aggregate: the sum of the Member States that report the cell (source: its row of
    * coverage.csv, which names them).
    */
-  AGGREGATED
+  AGGREGATED,
+  /** Counted by thbstat from the case-level records of one file (format microdata). */
+  COUNTED
 }

@@ -76,7 +76,8 @@ public final class ReleaseWriter {
       row.add(o.flags());
       row.add(String.join(" ", o.footnotes()));
       row.add(o.origin().name());
-      row.add(o.line() > 0 ? CsvText.safe(o.file() + ":" + o.line()) : ""); // derived cells have no one source line
+      // derived cells have no one source line; counted cells name their file
+      row.add(o.origin() != Origin.DERIVED && (o.line() > 0 || o.origin() == Origin.COUNTED) ? CsvText.safe(o.location()) : "");
       rows.add(row);
     }
     return CsvText.write(header, rows);
@@ -164,7 +165,8 @@ public final class ReleaseWriter {
     long excluded = 0;
     boolean reconciled = true;
     for (FileReport r : release.files()) {
-      long h = harmonised.getOrDefault(r.file(), 0L);
+      // Case-level records are counted into cells: harmonised records are the records counted.
+      long h = r.recordsCounted() >= 0 ? r.recordsCounted() : harmonised.getOrDefault(r.file(), 0L);
       long q = quarantined.getOrDefault(r.file(), 0L);
       boolean ok = r.recordsRead() == h + q + r.recordsExcluded();
       reconciled &= ok;

@@ -22,6 +22,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Stage#QUARANTINE} (rejected records with the original record), {@link Stage#FILES} (one report
  * per file, with the counts the manifest reconciles). An unreadable file or one no mapping applies
  * to gives findings; the other files go on. Bounded input.
+ *
+ * <p>Files of case-level records (format microdata) are streamed ({@code ReadableFile.open()}) and
+ * counted inside the DoFn: it emits the file's cells, never one element per record.
  */
 public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> {
   private final String input;
@@ -83,9 +86,19 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
       String path = file.getMetadata().resourceId().toString();
       String relative = path.startsWith(input + "/") ? path.substring(input.length() + 1) : path;
       long size = file.getMetadata().sizeBytes();
-      FileResult result = size > processor.limits().maxFileBytes()
-          ? processor.tooLarge(relative, size, sha256(file))
-          : processor.process(relative, file.readFullyAsBytes());
+      java.util.Optional<eu.thbstat.reference.Mapping> mapping =
+          SubmissionProcessor.isDocumentation(relative) ? java.util.Optional.empty() : ref.mappingFor(relative);
+      FileResult result;
+      if (size > processor.limits().maxFileBytes() && !(mapping.isPresent() && SubmissionProcessor.streams(mapping.get()))) {
+        result = processor.tooLarge(relative, size, sha256(file));
+      } else if (mapping.isPresent() && SubmissionProcessor.streams(mapping.get())) {
+        // case-level records: streamed and counted, never the whole file in memory
+        try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(file.open())) {
+          result = processor.process(relative, in, mapping.get());
+        }
+      } else {
+        result = processor.process(relative, file.readFullyAsBytes());
+      }
       files.inc();
       records.inc(result.report().recordsRead());
       rejected.inc(result.quarantine().size());

@@ -37,6 +37,7 @@ public record Mapping(
     List<Footnote> footnotes,
     Sdmx sdmx,
     List<DefinitionPeriod> definitionPeriods,
+    Microdata microdata,
     String path)
     implements Serializable {
 
@@ -96,21 +97,26 @@ public record Mapping(
   public Mapping withPath(String mappingPath) {
     return new Mapping(
         id, country, description, source, files, format, csv, layout, wide, constants, dimensions,
-        value, inlineFlags, notAvailable, flags, exclude, definitions, footnotes, sdmx, definitionPeriods, mappingPath);
+        value, inlineFlags, notAvailable, flags, exclude, definitions, footnotes, sdmx, definitionPeriods, microdata, mappingPath);
+  }
+
+  /** Whether the mapping reads case-level records (format microdata) rather than cells. */
+  public boolean isMicrodata() {
+    return "microdata".equals(format);
   }
 
   /** The same mapping with another way of reading the file (defaults of a format, see MappingDefaults). */
   public Mapping withReading(String newLayout, Map<String, Column> newDimensions, ValueColumn newValue, boolean newInlineFlags, FlagSpec newFlags) {
     return new Mapping(
         id, country, description, source, files, format, csv, newLayout, wide, constants, newDimensions,
-        newValue, newInlineFlags, notAvailable, newFlags, exclude, definitions, footnotes, sdmx, definitionPeriods, path);
+        newValue, newInlineFlags, notAvailable, newFlags, exclude, definitions, footnotes, sdmx, definitionPeriods, microdata, path);
   }
 
   /** The same mapping with other national definitions (a questionnaire's definitions sheet). */
   public Mapping withDefinitions(Map<String, String> newDefinitions, List<DefinitionPeriod> newPeriods) {
     return new Mapping(
         id, country, description, source, files, format, csv, layout, wide, constants, dimensions,
-        value, inlineFlags, notAvailable, flags, exclude, newDefinitions, footnotes, sdmx, newPeriods, path);
+        value, inlineFlags, notAvailable, flags, exclude, newDefinitions, footnotes, sdmx, newPeriods, microdata, path);
   }
 
   /** SDMX-CSV options: the structure (dataflow) every row must name, if any. */
@@ -130,7 +136,7 @@ public record Mapping(
   public Mapping withDefinitions(Map<String, String> other) {
     return new Mapping(
         id, country, description, source, files, format, csv, layout, wide, constants, dimensions,
-        value, inlineFlags, notAvailable, flags, exclude, other, footnotes, sdmx, definitionPeriods, path);
+        value, inlineFlags, notAvailable, flags, exclude, other, footnotes, sdmx, definitionPeriods, microdata, path);
   }
 
 
@@ -326,6 +332,82 @@ public record Mapping(
   public record Footnote(String text, Map<String, String> where) implements Serializable {
     public Footnote {
       where = where == null ? Map.of() : Map.copyOf(where);
+    }
+  }
+
+  /**
+   * How case-level records (format microdata) give the dimensions that are not plain coded fields:
+   * the reference date (time), age, citizenship, the forms of exploitation, and who identified a
+   * victim. Documented in docs/microdata.md.
+   *
+   * @param records how the records are written: ndjson, json (an array), csv, or auto (by the file
+   *     name's extension)
+   * @param multiSeparator separator of the values of a multi-select field written as text
+   */
+  public record Microdata(
+      String records,
+      String multiSeparator,
+      DateField referenceDate,
+      Age age,
+      Citizenship citizenship,
+      Forms forms,
+      IdentifiedBy identifiedBy)
+      implements Serializable {
+    public Microdata {
+      records = records == null ? "auto" : records;
+      multiSeparator = multiSeparator == null ? ";" : multiSeparator;
+    }
+  }
+
+  /** A date field and its pattern of yyyy, MM and dd (default yyyy-MM-dd). */
+  public record DateField(String field, String format) implements Serializable {
+    public DateField {
+      format = format == null ? "yyyy-MM-dd" : format;
+    }
+  }
+
+  /**
+   * Age at the reference date, from a birth date or else an age in whole years; values in
+   * {@code unknown} mean not known.
+   *
+   * @param bands breakdowns of the age code list (e.g. B14) whose finer bands are counted too
+   */
+  public record Age(String birthDate, String birthDateFormat, String age, List<String> unknown, List<String> bands)
+      implements Serializable {
+    public Age {
+      birthDateFormat = birthDateFormat == null ? "yyyy-MM-dd" : birthDateFormat;
+      unknown = unknown == null ? List.of("") : List.copyOf(unknown);
+      bands = bands == null ? List.of() : List.copyOf(bands);
+    }
+  }
+
+  /**
+   * Citizenship as ISO 3166-1 alpha-2 codes (a multi-select field), with national spellings of
+   * codes, and the values that mean stateless or unknown.
+   */
+  public record Citizenship(String field, Map<String, String> codes, List<String> stateless, List<String> unknown)
+      implements Serializable {
+    public Citizenship {
+      codes = NationalCodes.of(codes);
+      stateless = stateless == null ? List.of() : List.copyOf(stateless);
+      unknown = unknown == null ? List.of("") : List.copyOf(unknown);
+    }
+  }
+
+  /** The forms of exploitation: a multi-select field and its national values to exploitation codes. */
+  public record Forms(String field, Map<String, String> codes) implements Serializable {
+    public Forms {
+      codes = NationalCodes.of(codes);
+    }
+  }
+
+  /**
+   * An identified victim counts as identified only if the organisation that decided the status is
+   * one of {@code authorities}; otherwise as presumed.
+   */
+  public record IdentifiedBy(String field, List<String> authorities) implements Serializable {
+    public IdentifiedBy {
+      authorities = List.copyOf(authorities);
     }
   }
 

@@ -188,7 +188,14 @@ public final class ReferenceDataLoader {
     for (CSVRecord r : csv("seeds/population_flags.csv")) {
       flags.put(Seeds.key(r.get("geo"), intOf(r.get("year"), "seeds/population_flags.csv", r)), r.get("eurostat_flag"));
     }
-    return new Seeds(iso, labels, aggregates, members, population, source, flags);
+    Map<String, String> isoCountries = new LinkedHashMap<>();
+    for (CSVRecord r : csv("seeds/iso3166.csv")) {
+      if (!r.get("iso2").matches("[A-Z]{2}")) {
+        problems.add("seeds/iso3166.csv:" + (r.getRecordNumber() + 1) + ": \"" + r.get("iso2") + "\" is not two capital letters");
+      }
+      isoCountries.put(r.get("iso2"), r.get("label"));
+    }
+    return new Seeds(iso, labels, aggregates, members, population, source, flags, isoCountries);
   }
 
   private int intOf(String s, String file, CSVRecord r) {
@@ -479,6 +486,7 @@ public final class ReferenceDataLoader {
   private Mapping loadMapping(String file, JsonSchema schema, CommonModel model, Seeds seeds, Definitions definitions, Formats formats) {
     String text = read(file);
     YamlLocations lines = YamlLocations.of(text);
+    problems.addAll(MappingLint.check(file, text));
     JsonNode node;
     try {
       node = YAML.readTree(text);
@@ -517,6 +525,8 @@ public final class ReferenceDataLoader {
     void check(Mapping m) {
       if (!seeds.isGeo(m.country())) {
         problem("/country", m.country() + " is not a geo code of seeds/geo.csv");
+      } else if (seeds.members().containsKey(m.country()) && !m.dimensions().containsKey(Dimension.GEO)) {
+        problem("/country", m.country() + " is an aggregate: a mapping for several countries takes geo from a column (dimensions: geo)");
       }
       Map<String, String> givenBy = new LinkedHashMap<>();
       m.constants().forEach((dim, code) -> {
@@ -542,12 +552,14 @@ public final class ReferenceDataLoader {
             problem("/wide/columns", "not a valid regular expression: " + e.getDescription());
           }
         }
-      } else if (m.value() == null) {
+      } else if (m.value() == null && !m.isMicrodata()) {
         problem("/layout", "a long layout needs \"value: {column: ...}\"");
       }
       if (m.value() != null && m.value().ratePer() != null && !"NR".equals(m.constants().get(Dimension.UNIT))) {
         problem("/value/rate_per", "rates are converted to counts: the unit must be the constant NR (constants: {unit: NR})");
       }
+      new MicrodataMappingChecker(model, seeds, this::problem).check(m);
+      MicrodataMappingChecker.dimensionsGiven(m).forEach((dim, pointer) -> claim(givenBy, dim, pointer));
       for (Dimension d : model.dimensions()) {
         if (!givenBy.containsKey(d.id()) && !d.id().equals(Dimension.GEO)) {
           problem("/dimensions", "dimension " + d.id() + " is given neither as a constant, nor by a column, nor by the wide layout");

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param isoByGeo Eurostat geo code to ISO 3166 alpha-2 (EL to GR, UK to GB)
  * @param population keyed by {@link #key(String, int)}
  * @param populationSource the source column of seeds/population.csv, same keys
+ * @param isoCountries ISO 3166-1 alpha-2 code to English name (seeds/iso3166.csv), the codes a
+ *     citizenship in case-level records may take
  */
 public record Seeds(
     Map<String, String> isoByGeo,
@@ -21,7 +23,8 @@ public record Seeds(
     Map<String, Set<String>> members,
     Map<String, Long> population,
     Map<String, String> populationSource,
-    Map<String, String> populationFlags)
+    Map<String, String> populationFlags,
+    Map<String, String> isoCountries)
     implements Serializable {
 
   /** An EU aggregate and the reference years for which it is the EU of the release. */
@@ -36,6 +39,24 @@ public record Seeds(
     population = Map.copyOf(population);
     populationSource = Map.copyOf(populationSource);
     populationFlags = Map.copyOf(populationFlags);
+    isoCountries = isoCountries == null ? Map.of() : Map.copyOf(isoCountries);
+  }
+
+  /** Seeds without the ISO 3166 list (seeds/iso3166.csv). */
+  public Seeds(
+      Map<String, String> isoByGeo,
+      Map<String, String> geoLabels,
+      List<EuAggregate> aggregates,
+      Map<String, Set<String>> members,
+      Map<String, Long> population,
+      Map<String, String> populationSource,
+      Map<String, String> populationFlags) {
+    this(isoByGeo, geoLabels, aggregates, members, population, populationSource, populationFlags, Map.of());
+  }
+
+  /** Whether a code is an ISO 3166-1 alpha-2 country code of seeds/iso3166.csv (upper case). */
+  public boolean isIsoCountry(String code) {
+    return isoCountries.containsKey(code);
   }
 
   public static String key(String geo, int year) {

@@ -106,24 +106,33 @@ class HarmonisePipelineTest {
     assertThat(value("MT.2022.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR"), is("22"));
     assertThat(value("MT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.SEX.NR"), is("7"));
     assertThat(value("MT.2022.PER_VICT.TOTAL.UNK.TOTAL.TOTAL.TOTAL.NR"), is(":"));
+    // counted from the case-level records of PT (EXPECTED.md)
+    assertThat(value("PT.2019.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR"), is("16"));
+    assertThat(value("PT.2019.PER_VICT.IDENT.T.TOTAL.TOTAL.TOTAL.NR"), is("9"));
+    assertThat(value("PT.2019.PER_VICT.TOTAL.T.TOTAL.EU28_FOR.TOTAL.NR"), is("4"));
+    assertThat(value("PT.2020.PER_VICT.TOTAL.T.TOTAL.NEU27_2020_FOR.TOTAL.NR"), is("9"));
+    assertThat(value("PT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.LAB_SERV.NR"), is("8"));
+    assertThat(cube.get("PT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.LAB_SERV.NR").get("origin"), is("COUNTED"));
+    assertThat(cube.get("PT.2020.PER_VICT.TOTAL.T.TOTAL.TOTAL.LAB_SERV.NR").get("source"), is("PT/PT_otsh_casos_2019-2020.ndjson"));
   }
 
   @Test
   void theManifestReconcilesEveryFile() {
     JsonNode totals = manifest.path("totals");
     assertThat(totals.path("reconciled").asBoolean(), is(true));
-    // AT (SDMX-CSV): 115 rows; MT (questionnaire): 6 years x 98 cells
-    assertThat(totals.path("records_read").asLong(), is(510L + 80 + 152 + 140 + 429 + 115 + 588));
-    assertThat(totals.path("excluded").asLong(), is(255L + 5 + 20));
+    // AT (SDMX-CSV): 115 rows; MT (questionnaire): 6 years x 98 cells; PT: 34 case records, 2 excluded
+    assertThat(totals.path("records_read").asLong(), is(510L + 80 + 152 + 140 + 429 + 115 + 588 + 34));
+    assertThat(totals.path("excluded").asLong(), is(255L + 5 + 20 + 2));
     assertThat(totals.path("quarantined").asLong(), is(0L));
-    assertThat(totals.path("harmonised").asLong(), is(255L + 75 + 152 + 120 + 429 + 115 + 588));
+    assertThat(totals.path("harmonised").asLong(), is(255L + 75 + 152 + 120 + 429 + 115 + 588 + 32));
     List<String> statuses = new ArrayList<>();
     manifest.path("files").forEach(f -> statuses.add(f.path("file").asText() + " " + f.path("status").asText() + " " + f.path("reconciled").asBoolean()));
     assertThat(statuses, contains(
         "AT/AT_THB_2019-2023.sdmx.csv READ true",
         "DE/DE_indicator_16-2-2.csv READ true", "EL/EL_thb_victims_offenders_2019-2023.csv READ true", "EXPECTED.md IGNORED true",
         "MT/MT_questionnaire_2019-2024.xlsx READ true",
-        "NL/NL_mensenhandel_2020-2023.csv READ true", "PL/PL_handel_ludzmi_2019-2023.csv READ true", "README.md IGNORED true",
+        "NL/NL_mensenhandel_2020-2023.csv READ true", "PL/PL_handel_ludzmi_2019-2023.csv READ true",
+        "PT/PT_otsh_casos_2019-2020.ndjson READ true", "README.md IGNORED true",
         "UK/UK_indicator_16-2-2.csv READ true"));
   }
 
@@ -142,10 +151,13 @@ class HarmonisePipelineTest {
         // level 3: Germany's year-on-year changes, 2022 and 2023 explained by the mapping's 2022 footnotes
         "YOY_CHANGE WARNING DE", "YOY_CHANGE_EXPLAINED INFO DE",
         // level 4: victims by sex against the EU's: Germany (2022: 763 men, 719 women), the UK (mostly men)
-        "SEX_DISTRIBUTION_DIFFERS INFO DE", "SEX_DISTRIBUTION_DIFFERS INFO UK"));
+        "SEX_DISTRIBUTION_DIFFERS INFO DE", "SEX_DISTRIBUTION_DIFFERS INFO UK",
+        "MULTI_FORM WARNING PT", "CASE_MULTI_FORM INFO PT"));
     assertThat(byRuleAndCountry.get("MULTI_FORM WARNING NL"), is(1));
     // Malta's real forms exceed its totals in 2020, 2021, 2022 and 2024: warnings, not errors
     assertThat(byRuleAndCountry.get("MULTI_FORM WARNING MT"), is(4));
+    // PT: 2 persons with several forms in 2019 and in 2020 (EXPECTED.md)
+    assertThat(byRuleAndCountry.get("CASE_MULTI_FORM INFO PT"), is(2));
   }
 
   @Test

@@ -29,8 +29,8 @@ class ReferenceDataLoaderTest {
     assertThat(ref.model().dimensionIds(), equalTo(List.of(
         "geo", "time", "leg_stat", "victim_status", "sex", "age", "citizen", "exploitation", "unit")));
     assertThat(ref.mappings().stream().map(Mapping::id).toList(), equalTo(List.of(
-        "AT-bmi-sdmx-synthetic", "DE-destatis-sdg", "EL-police-synthetic", "MT-nso-questionnaire", "NL-mensenhandel-synthetic",
-        "PL-handel-ludzmi-synthetic", "UK-ons-sdg")));
+        "AT-bmi-sdmx-synthetic", "DE-destatis-sdg", "EL-police-synthetic", "EU-htcds-cases-synthetic", "MT-nso-questionnaire",
+        "NL-mensenhandel-synthetic", "PL-handel-ludzmi-synthetic", "PT-otsh-cases-synthetic", "UK-ons-sdg")));
   }
 
   @Test
