@@ -234,7 +234,7 @@ class ProtectionPropertyTest {
   @Test
   void singleEquationProtectionAloneIsDefeatedByCombiningEquations() {
     ReferenceData weak = Cells.with(REF.protection().withCheck(Check.SINGLE_EQUATION));
-    weak = new ReferenceData(weak.model(), weak.rules(), weak.definitions(), weak.seeds(), weak.mappings(), weak.tables(), weak.fileHashes(), REF.aggregation(), weak.protection());
+    weak = weak.withAggregation(REF.aggregation());
     Random rnd = new Random(20240124);
     int single = 0;
     int linear = 0;
