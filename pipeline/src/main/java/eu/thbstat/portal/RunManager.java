@@ -115,6 +115,7 @@ public final class RunManager implements AutoCloseable {
       files.put(SELECTION, JSON.writeValueAsBytes(Map.of("selection", selection.describe())));
       Path folder = root.resolve(run.id());
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.createDirectories(folder.resolve(f.getKey()).getParent()); // public/ files of the release
         Files.write(folder.resolve(f.getKey()), f.getValue());
       }
       String text = selection.isEmpty() ? "no accepted upload yet: the release is empty" : "";

@@ -113,6 +113,7 @@ public final class UploadStore {
     Files.createDirectories(folder);
     for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
       Path target = folder.resolve(f.getKey());
+      Files.createDirectories(target.getParent()); // public/ files of the release
       Files.write(target, f.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       readOnly(target);
     }

@@ -53,12 +53,12 @@ public final class CarryForward {
     List<SubmissionAction> scoped = actions.stream().filter(a -> !a.action().equals(SubmissionAction.MERGE)).toList();
     List<Observation> carried = new ArrayList<>();
     for (Observation o : previous) {
-      if (o.origin() != Origin.REPORTED || given.contains(o.key()) || replaced.contains(countryYear(o.key()))
+      if ((o.origin() != Origin.REPORTED && o.origin() != Origin.COUNTED) || given.contains(o.key()) || replaced.contains(countryYear(o.key()))
           || scoped.stream().anyMatch(a -> a.covers(o.key()))) {
         continue;
       }
       String flags = sourceFlags.getOrDefault(o.key().toString(), Revisions.withoutR(o.flags()));
-      carried.add(new Observation(o.key(), o.value(), flags, o.footnotes(), Origin.REPORTED, Lineage.carriedFile(previousRelease, o.file()), o.line()));
+      carried.add(new Observation(o.key(), o.value(), flags, o.footnotes(), o.origin(), Lineage.carriedFile(previousRelease, o.file()), o.line()));
     }
     return carried;
   }

@@ -33,9 +33,9 @@ class KilledRunTest {
 
   private static Map<String, String> hashes(Path folder) throws IOException {
     Map<String, String> all = new TreeMap<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.toList()) {
-        all.put(f.getFileName().toString(), ReferenceDataLoader.sha256(Files.readAllBytes(f)));
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        all.put(folder.relativize(f).toString(), ReferenceDataLoader.sha256(Files.readAllBytes(f)));
       }
     }
     return all;

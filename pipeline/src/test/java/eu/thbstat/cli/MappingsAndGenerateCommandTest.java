@@ -62,7 +62,7 @@ class MappingsAndGenerateCommandTest {
   @Test
   void theRepositoryMappingsAreClean() {
     assertThat(err.toString(), thbstat("mappings", "check", "--home", TestData.home().toString()), is(0));
-    assertThat(out.toString(), containsString("7 mapping file(s) checked: 0 problem(s)"));
+    assertThat(out.toString(), containsString("9 mapping file(s) checked: 0 problem(s)"));
   }
 
   @Test

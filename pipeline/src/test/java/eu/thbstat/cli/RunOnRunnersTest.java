@@ -45,7 +45,9 @@ class RunOnRunnersTest {
     // the last progress line, with the counts the runner reported at the end
     assertThat(err.toString(), containsString(runner + ": 1 files, 10 records read, "));
     assertThat(err.toString(), containsString(" (DONE)\n"));
-    assertThat(new ObjectMapper().readTree(dir.resolve("out/manifest.json").toFile()).path("runner").asText(), is(runner));
+    // the release folder OUTPUT/latest names
+    String release = java.nio.file.Files.readString(dir.resolve("out/latest")).trim();
+    assertThat(new ObjectMapper().readTree(dir.resolve("out").resolve(release).resolve("manifest.json").toFile()).path("runner").asText(), is(runner));
   }
 
   @Test
