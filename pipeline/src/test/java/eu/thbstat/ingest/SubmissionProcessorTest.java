@@ -154,6 +154,15 @@ class SubmissionProcessorTest {
   }
 
   @Test
+  void caseRecordsThatAreNoDecodableTextAreAnUnreadableFileNotACrash() {
+    // found by the Jazzer fuzz test: Jackson takes these bytes for UCS-4 of an unsupported byte order
+    byte[] bytes = {0, 9, 0, 0, (byte) 0xcd, (byte) 0xcd, '\n'};
+    FileResult r = processor.process("PT_otsh_casos_fuzz.ndjson", bytes);
+    assertThat(r.findings().stream().map(Finding::ruleId).toList(), contains("FILE_UNREADABLE"));
+    assertThat(r.report().status(), is("REJECTED"));
+  }
+
+  @Test
   void documentationIsIgnoredAndListed() {
     FileResult r = processor.process("README.md", "# notes".getBytes(StandardCharsets.UTF_8));
     assertThat(r.report().status(), is("IGNORED"));

@@ -134,6 +134,9 @@ public final class MicrodataReader {
         }
       } catch (CaseSource.Stopped e) {
         reject(e.rule, e.line, e.column, Map.of("reason", e.getMessage()));
+      } catch (java.io.CharConversionException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        // bytes that are no text the parser can decode (found by fuzzing): the file, not the run, fails
+        reject("FILE_UNREADABLE", read + 1, "", Map.of("reason", "the records cannot be decoded after record " + read + ": " + e.getMessage()));
       }
       if (records.startsWith("json") || records.equals("ndjson")) {
         for (int slot = 0; slot < profiler.fields.size(); slot++) {
