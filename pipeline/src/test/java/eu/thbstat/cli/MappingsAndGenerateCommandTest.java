@@ -26,22 +26,7 @@ class MappingsAndGenerateCommandTest {
 
   /** A home with the repository's schemas/ and seeds/ and one mapping. */
   private static Path home(Path dir, String mapping) throws IOException {
-    for (String folder : List.of("schemas", "seeds")) {
-      Path from = TestData.home().resolve(folder);
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path f : files.toList()) {
-          Path to = dir.resolve(folder).resolve(from.relativize(f).toString());
-          if (Files.isDirectory(f)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(f, to);
-          }
-        }
-      }
-    }
-    Files.createDirectories(dir.resolve("mappings"));
-    Files.writeString(dir.resolve("mappings/XX-test.yaml"), mapping);
-    return dir;
+    return TestData.homeWith(dir, "XX-test.yaml", mapping);
   }
 
   private static final String MAPPING = """

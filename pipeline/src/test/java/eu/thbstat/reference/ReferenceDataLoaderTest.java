@@ -79,26 +79,6 @@ class ReferenceDataLoaderTest {
     assertThat(sexAge.cells(ref.model(), ref.seeds(), "DE", 2022).get(0).toString(), is("DE.2022.PER_VICT.TOTAL.F.Y_LT18.TOTAL.TOTAL.NR"));
   }
 
-  /** A home with the repository's schemas/ and seeds/ and one mapping of the test's own. */
-  private static Path homeWith(Path dir, String mappingName, String mapping) throws IOException {
-    for (String folder : List.of("schemas", "seeds")) {
-      Path from = TestData.home().resolve(folder);
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path f : files.toList()) {
-          Path to = dir.resolve(folder).resolve(from.relativize(f).toString());
-          if (Files.isDirectory(f)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(f, to);
-          }
-        }
-      }
-    }
-    Files.createDirectories(dir.resolve("mappings"));
-    Files.writeString(dir.resolve("mappings").resolve(mappingName), mapping);
-    return dir;
-  }
-
   private static final String GOOD = """
       id: XX-test
       country: DE
@@ -116,28 +96,28 @@ class ReferenceDataLoaderTest {
 
   @Test
   void aWellFormedMappingLoads(@TempDir Path dir) throws IOException {
-    ReferenceData ref = ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", GOOD));
+    ReferenceData ref = ReferenceDataLoader.load(TestData.homeWith(dir, "XX-test.yaml", GOOD));
     assertThat(ref.mapping("XX-test").dimensions().get("sex").codes().get("WOMEN"), is("F"));
   }
 
   @Test
   void anUnknownTargetCodeIsNamedWithFileLineAndField(@TempDir Path dir) throws IOException {
     String bad = GOOD.replace("women: F", "women: W");
-    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(TestData.homeWith(dir, "XX-test.yaml", bad)));
     assertThat(e.getMessage(), containsString("mappings/XX-test.yaml:11: /dimensions/sex/codes/women: \"W\" is not a code of the sex code list"));
   }
 
   @Test
   void aSchemaViolationIsNamedWithFileLineAndField(@TempDir Path dir) throws IOException {
     String bad = GOOD.replace("layout: long", "layout: diagonal");
-    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(TestData.homeWith(dir, "XX-test.yaml", bad)));
     assertThat(e.getMessage(), containsString("mappings/XX-test.yaml:5: /layout:"));
   }
 
   @Test
   void aDimensionGivenTwiceOrNotAtAllIsAnError(@TempDir Path dir) throws IOException {
     String bad = GOOD.replace("age: TOTAL, ", "sex: T, ");
-    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(TestData.homeWith(dir, "XX-test.yaml", bad)));
     assertThat(e.getMessage(), containsString("/dimensions/sex: dimension sex is already given by /constants/sex"));
     assertThat(e.getMessage(), containsString("dimension age is given neither as a constant, nor by a column, nor by the wide layout"));
   }
@@ -145,14 +125,14 @@ class ReferenceDataLoaderTest {
   @Test
   void aFootnoteOnACodeThatDoesNotExistIsAnError(@TempDir Path dir) throws IOException {
     String bad = GOOD + "footnotes:\n  - text: x\n    where: {sex: W, time: \"1999\"}\n";
-    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(TestData.homeWith(dir, "XX-test.yaml", bad)));
     assertThat(e.getMessage(), containsString("/footnotes/0/where/sex: \"W\" is not a code of the sex code list"));
     assertThat(e.getMessage(), containsString("/footnotes/0/where/time: \"1999\" is not a year between 2008 and 2030"));
   }
 
   @Test
   void aDefinitionFlagThatIsNotAEurostatFlagIsAnError(@TempDir Path dir) throws IOException {
-    Path home = homeWith(dir, "XX-test.yaml", GOOD);
+    Path home = TestData.homeWith(dir, "XX-test.yaml", GOOD);
     Path definitions = home.resolve("schemas/definitions.yaml");
     Files.writeString(definitions, Files.readString(definitions).replaceFirst("flag: d", "flag: q"));
     ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(home));
@@ -162,7 +142,7 @@ class ReferenceDataLoaderTest {
   @Test
   void anUnknownDefinitionValueIsAnError(@TempDir Path dir) throws IOException {
     String bad = GOOD + "definitions: {counting_unit: HEADS}\n";
-    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(homeWith(dir, "XX-test.yaml", bad)));
+    ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceDataLoader.load(TestData.homeWith(dir, "XX-test.yaml", bad)));
     assertThat(e.getMessage(), containsString("/definitions/counting_unit: HEADS is not one of"));
   }
 }

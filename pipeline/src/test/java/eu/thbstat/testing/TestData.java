@@ -86,6 +86,26 @@ public final class TestData {
     }
   }
 
+  /** A thbstat home in {@code dir} with the repository's schemas/ and seeds/ and one mapping of a test's own. */
+  public static Path homeWith(Path dir, String mappingName, String mapping) throws IOException {
+    for (String folder : List.of("schemas", "seeds")) {
+      Path from = home().resolve(folder);
+      try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+        for (Path f : files.toList()) {
+          Path to = dir.resolve(folder).resolve(from.relativize(f).toString());
+          if (Files.isDirectory(f)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(f, to);
+          }
+        }
+      }
+    }
+    Files.createDirectories(dir.resolve("mappings"));
+    Files.writeString(dir.resolve("mappings").resolve(mappingName), mapping);
+    return dir;
+  }
+
   /** Harmonises files without Beam, each read with the mapping its name selects. */
   public static Release harmonise(Path... files) {
     List<LocalHarmoniser.Input> inputs = java.util.Arrays.stream(files)
