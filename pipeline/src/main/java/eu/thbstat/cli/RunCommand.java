@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--max-line-bytes", description = "Lines longer than this are left out with a finding (default: ${DEFAULT-VALUE}).", defaultValue = "1048576")
   int maxLineBytes;
 
+  @Option(names = "--split-bytes", defaultValue = "67108864",
+      description = "Files of case records (CSV, NDJSON) larger than this are read in byte-range splits of this size, in parallel; 0 reads every file whole (default: ${DEFAULT-VALUE}, 64 MiB).")
+  long splitBytes;
+
   @Option(names = "--home", description = "Folder with schemas/, seeds/ and mappings/ (default: found above the jar or the working directory, or $THBSTAT_HOME).")
   Path home;
 
@@ -112,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
       err.println("thbstat run: --max-file-bytes and --max-line-bytes must be positive");
       return Thbstat.CANNOT_RUN;
     }
+    if (splitBytes < 0 || (splitBytes > 0 && splitBytes < 1 << 16)) {
+      err.println("thbstat run: --split-bytes must be 0 (no splits) or at least 65536");
+      return Thbstat.CANNOT_RUN;
+    }
     Optional<String> latestBefore = ReleasePublisher.latest(releases);
     String previousRelease = noPrevious ? null
         : previous != null ? releaseFolder(previous.toAbsolutePath().normalize())
@@ -140,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
     options.setJobName("thbstat-run");
     Files.createDirectories(output);
     Pipeline p = Pipeline.create(options);
-    HarmonisePipeline.build(p, ref, in, new InputLimits(maxFileBytes, maxLineBytes), Publication.release(outDir, previousRelease, releaseId),
+    HarmonisePipeline.build(p, ref, in, new InputLimits(maxFileBytes, maxLineBytes), splitBytes, Publication.release(outDir, previousRelease, releaseId),
         new RunInfo(RunInfo.thbstatVersion(), runner, input.toString()));
     long start = System.nanoTime();
     // progress on stderr: rewritten in place every 2 s on a terminal, a line every 10 s elsewhere

@@ -2,7 +2,7 @@ package eu.thbstat.pipeline;
 
 import eu.thbstat.harmonise.CountryHarmoniser;
 import eu.thbstat.model.Observation;
-import eu.thbstat.reference.Dimension;
+import eu.thbstat.model.CellBatch;
 import eu.thbstat.reference.ReferenceData;
 import eu.thbstat.validation.PreviousRelease;
 import java.util.ArrayList;
@@ -24,13 +24,13 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Brings the cells of each country together (all its files) and runs {@link CountryHarmoniser}
  * on them: duplicates across files, totals derived from complete breakdowns, level-2 hierarchy
- * checks, rates. Groups by country only, so the DirectRunner pays its per-key cost a few dozen
- * times, not once per cell.
+ * checks, rates. Groups batches by country only, so the DirectRunner pays its per-key cost a few
+ * dozen times, not once per cell.
  *
  * <p>Output: {@link Stage#OBSERVATIONS} (kept, derived and computed cells), {@link
  * Stage#FINDINGS}, {@link Stage#QUARANTINE} (cells given twice).
  */
-public final class HarmoniseCountries extends PTransform<PCollection<Observation>, PCollectionTuple> {
+public final class HarmoniseCountries extends PTransform<PCollection<CellBatch>, PCollectionTuple> {
   private final ReferenceData ref;
   private final PreviousRelease previous;
 
@@ -49,19 +49,18 @@ public final class HarmoniseCountries extends PTransform<PCollection<Observation
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Observation> cells) {
-    int geo = ref.model().index(Dimension.GEO);
+  public PCollectionTuple expand(PCollection<CellBatch> cells) {
     return Stage.withCoders(
         cells
-            .apply("KeyByCountry", WithKeys.of((Observation o) -> o.key().get(geo)).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Observation.class)))
+            .apply("KeyByCountry", WithKeys.of(CellBatch::country).withKeyType(TypeDescriptors.strings()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(CellBatch.class)))
             .apply("GroupByCountry", GroupByKey.create())
             .apply("CheckAndDerive",
                 ParDo.of(new HarmoniseCountryFn(ref, previous))
                     .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE))));
   }
 
-  static final class HarmoniseCountryFn extends DoFn<KV<String, Iterable<Observation>>, Observation> {
+  static final class HarmoniseCountryFn extends DoFn<KV<String, Iterable<CellBatch>>, CellBatch> {
     private final ReferenceData ref;
     private final PreviousRelease previous;
     private transient CountryHarmoniser harmoniser;
@@ -77,11 +76,11 @@ public final class HarmoniseCountries extends PTransform<PCollection<Observation
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Observation>> country, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<CellBatch>> country, MultiOutputReceiver out) {
       List<Observation> cells = new ArrayList<>();
-      country.getValue().forEach(cells::add);
+      country.getValue().forEach(batch -> cells.addAll(batch.cells()));
       CountryHarmoniser.Result r = harmoniser.harmonise(country.getKey(), cells);
-      r.observations().forEach(out.get(Stage.OBSERVATIONS)::output);
+      out.get(Stage.OBSERVATIONS).output(new CellBatch(country.getKey(), r.observations()));
       r.findings().forEach(out.get(Stage.FINDINGS)::output);
       r.quarantine().forEach(out.get(Stage.QUARANTINE)::output);
     }

@@ -30,7 +30,13 @@ public final class HarmonisePipeline {
    * with the previous release, whose cells carry forward where no new submission replaces them).
    */
   public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, eu.thbstat.ingest.InputLimits limits, Publication publication, RunInfo run) {
-    PCollectionTuple read = p.apply("ReadSubmissions", ReadSubmissions.from(input, ref).withLimits(limits));
+    return build(p, ref, input, limits, ReadSubmissions.DEFAULT_SPLIT_BYTES, publication, run);
+  }
+
+  /** The same, with large files of case records read in byte-range splits of {@code splitBytes} (0: whole). */
+  public static PCollection<String> build(Pipeline p, ReferenceData ref, String input, eu.thbstat.ingest.InputLimits limits, long splitBytes,
+      Publication publication, RunInfo run) {
+    PCollectionTuple read = p.apply("ReadSubmissions", ReadSubmissions.from(input, ref).withLimits(limits).withSplitBytes(splitBytes));
     // the previous release also gives the earlier years of the checks over time (level 3)
     PreviousRelease before = publication.previous() == null ? PreviousRelease.NONE
         : PreviousRelease.read(java.nio.file.Path.of(publication.previous()), ref.model());
@@ -45,7 +51,7 @@ public final class HarmonisePipeline {
         .and(Stage.FINDINGS, findings)
         .and(Stage.QUARANTINE, quarantine)
         .and(Stage.FILES, files)
-        .and(Stage.SOURCES, read.get(Stage.SOURCES))
+        .and(Stage.SOURCES, read.get(Stage.OBSERVATIONS))
         .apply("WriteRelease", WriteRelease.to(publication, ref, run));
   }
 }

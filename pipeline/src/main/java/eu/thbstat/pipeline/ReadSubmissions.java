@@ -1,35 +1,76 @@
 package eu.thbstat.pipeline;
 
 import eu.thbstat.ingest.FileResult;
+import eu.thbstat.ingest.InputLimits;
+import eu.thbstat.ingest.LineRange;
 import eu.thbstat.ingest.SubmissionProcessor;
+import eu.thbstat.ingest.microdata.CasePartial;
+import eu.thbstat.ingest.microdata.MicrodataReader;
+import eu.thbstat.model.CellBatch;
+import eu.thbstat.model.CellSource;
+import eu.thbstat.reference.Dimension;
+import eu.thbstat.model.Observation;
+import eu.thbstat.reference.Mapping;
 import eu.thbstat.reference.ReferenceData;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads every submission file under an input folder: matches the files, reads each with the
- * mapping its name selects, maps and checks its cells (levels 0 and 1) inside the reading DoFn.
+ * Reads every submission file under an input folder: matches the files, cuts large files of case
+ * records into byte-range splits, reads each file or split with the mapping its name selects, and
+ * maps and checks its cells (levels 0 and 1) inside the reading DoFn.
  *
- * <p>Output: {@link Stage#OBSERVATIONS} (mapped cells), {@link Stage#FINDINGS}, {@link
- * Stage#QUARANTINE} (rejected records with the original record), {@link Stage#FILES} (one report
- * per file, with the counts the manifest reconciles). An unreadable file or one no mapping applies
- * to gives findings; the other files go on. Bounded input.
+ * <p>The shape avoids Beam's per-element cost: a file of case records is parsed, mapped and counted
+ * inside the DoFn that reads it (or a split of it), which emits one partial count by profile, never
+ * one element per record; the partials of a file's splits are added up by a combiner (lifted: the
+ * runner merges them before the shuffle), and the file's cells are made once from the sum. Cells
+ * then travel as one {@link CellBatch} per file and country.
  *
- * <p>Files of case-level records (format microdata) are streamed ({@code ReadableFile.open()}) and
- * counted inside the DoFn: it emits the file's cells, never one element per record.
+ * <p>Output: {@link Stage#OBSERVATIONS} (the mapped cells, batched, with their lineage), {@link
+ * Stage#FINDINGS}, {@link Stage#QUARANTINE} (rejected records), {@link Stage#FILES} (one report per
+ * file, with the counts the manifest reconciles). An unreadable file or one no mapping applies to
+ * gives findings; the other files go on. Bounded input.
  */
 public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> {
+  /** Default size of the byte-range splits of large files of case records: 64 MiB. */
+  public static final long DEFAULT_SPLIT_BYTES = 64L << 20;
+
+  private static final TupleTag<FileResult> WHOLE = new TupleTag<>() {};
+  private static final TupleTag<KV<String, CasePartial>> PARTIAL = new TupleTag<>() {};
+
   private final String input;
   private final ReferenceData ref;
-  private eu.thbstat.ingest.InputLimits limits = eu.thbstat.ingest.InputLimits.DEFAULT;
+  private InputLimits limits = InputLimits.DEFAULT;
+  private long splitBytes = DEFAULT_SPLIT_BYTES;
 
   private ReadSubmissions(String input, ReferenceData ref) {
     this.input = input;
@@ -37,8 +78,14 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
   }
 
   /** The same reading with other bounds on file and line sizes. */
-  public ReadSubmissions withLimits(eu.thbstat.ingest.InputLimits bounds) {
+  public ReadSubmissions withLimits(InputLimits bounds) {
     this.limits = bounds;
+    return this;
+  }
+
+  /** The same reading with splits of this size (0: every file read whole, by one worker). */
+  public ReadSubmissions withSplitBytes(long bytes) {
+    this.splitBytes = bytes;
     return this;
   }
 
@@ -51,27 +98,79 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    return Stage.withCoders(
-        begin
-            .apply("MatchFiles", FileIO.match().filepattern(input + "/**"))
-            .apply("OpenFiles", FileIO.readMatches())
-            .apply("ParseAndMap",
-                ParDo.of(new ParseAndMapFn(input, ref, limits))
-                    .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE).and(Stage.FILES).and(Stage.SOURCES))));
+    PCollectionTuple read = begin
+        .apply("MatchFiles", FileIO.match().filepattern(input + "/**"))
+        .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+        .apply("PlanSplits", ParDo.of(new PlanSplitsFn(input, ref, splitBytes)))
+        .setCoder(SerializableCoder.of(FileSplit.class))
+        // spreads the splits over the workers (on the DirectRunner: over its threads)
+        .apply("SpreadSplits", Reshuffle.viaRandomKey())
+        .apply("ParseAndMap", ParDo.of(new ReadSplitFn(ref, limits)).withOutputTags(WHOLE, TupleTagList.of(PARTIAL)));
+    read.get(WHOLE).setCoder(SerializableCoder.of(FileResult.class));
+    PCollection<FileResult> merged = read.get(PARTIAL)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(CasePartial.class)))
+        .apply("AddUpSplits", Combine.perKey(new AddUpSplits()))
+        .apply("CountSplitFiles", ParDo.of(new FinishFileFn(ref)))
+        .setCoder(SerializableCoder.of(FileResult.class));
+    return Stage.withCoders(PCollectionList.of(read.get(WHOLE)).and(merged)
+        .apply("AllFiles", Flatten.pCollections())
+        .apply("BatchByCountry", ParDo.of(new UnpackFn(ref))
+            .withOutputTags(Stage.OBSERVATIONS, TupleTagList.of(Stage.FINDINGS).and(Stage.QUARANTINE).and(Stage.FILES))));
   }
 
-  /** Reads one file with {@link SubmissionProcessor}; counts files and records as Beam metrics. */
-  static final class ParseAndMapFn extends DoFn<FileIO.ReadableFile, eu.thbstat.model.Observation> {
-    private final Counter files = Metrics.counter(ReadSubmissions.class, "files");
-    private final Counter records = Metrics.counter(ReadSubmissions.class, "records_read");
-    private final Counter rejected = Metrics.counter(ReadSubmissions.class, "records_quarantined");
+  /** The counters of thbstat's readers (cli.Progress shows them while a pipeline runs). */
+  static final class Counters {
+    static final Counter FILES = Metrics.counter(ReadSubmissions.class, "files");
+    static final Counter RECORDS = Metrics.counter(ReadSubmissions.class, "records_read");
+    static final Counter REJECTED = Metrics.counter(ReadSubmissions.class, "records_quarantined");
+    static final Counter SPLITS = Metrics.counter(ReadSubmissions.class, "splits_read");
+
+    private Counters() {}
+  }
+
+  /** One split per file, or several for a large file of case records a split can read. */
+  static final class PlanSplitsFn extends DoFn<FileIO.ReadableFile, FileSplit> {
     private final String input;
     private final ReferenceData ref;
-    private final eu.thbstat.ingest.InputLimits limits;
-    private transient SubmissionProcessor processor;
+    private final long splitBytes;
 
-    ParseAndMapFn(String input, ReferenceData ref, eu.thbstat.ingest.InputLimits limits) {
+    PlanSplitsFn(String input, ReferenceData ref, long splitBytes) {
       this.input = input;
+      this.ref = ref;
+      this.splitBytes = splitBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, OutputReceiver<FileSplit> out) {
+      String path = file.getMetadata().resourceId().toString();
+      String relative = path.startsWith(input + "/") ? path.substring(input.length() + 1) : path;
+      long size = file.getMetadata().sizeBytes();
+      Optional<Mapping> mapping = SubmissionProcessor.isDocumentation(relative) ? Optional.empty() : ref.mappingFor(relative);
+      int count = 1;
+      if (splitBytes > 0 && size > splitBytes && mapping.isPresent() && mapping.get().isMicrodata()
+          && MicrodataReader.splittable(mapping.get(), relative)) {
+        count = (int) Math.min(Integer.MAX_VALUE, (size + splitBytes - 1) / splitBytes);
+      }
+      for (int i = 0; i < count; i++) {
+        long start = i * (size / count);
+        long end = i == count - 1 ? size : (i + 1) * (size / count);
+        out.output(new FileSplit(path, relative, size, i, count, start, end));
+      }
+    }
+  }
+
+  /**
+   * Reads a whole file ({@link SubmissionProcessor}) or one split of a file of case records
+   * ({@link MicrodataReader#readSplit}); counts files, records and splits as Beam metrics, the
+   * records every 65 536 as they are read.
+   */
+  static final class ReadSplitFn extends DoFn<FileSplit, FileResult> {
+    private final ReferenceData ref;
+    private final InputLimits limits;
+    private transient SubmissionProcessor processor;
+    private transient MicrodataReader microdata;
+
+    ReadSplitFn(ReferenceData ref, InputLimits limits) {
       this.ref = ref;
       this.limits = limits;
     }
@@ -79,39 +178,57 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
     @Setup
     public void setup() {
       processor = new SubmissionProcessor(ref, limits);
+      microdata = new MicrodataReader(ref);
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
-      String path = file.getMetadata().resourceId().toString();
-      String relative = path.startsWith(input + "/") ? path.substring(input.length() + 1) : path;
-      long size = file.getMetadata().sizeBytes();
-      java.util.Optional<eu.thbstat.reference.Mapping> mapping =
-          SubmissionProcessor.isDocumentation(relative) ? java.util.Optional.empty() : ref.mappingFor(relative);
+    public void process(@Element FileSplit split, MultiOutputReceiver out) throws IOException {
+      ResourceId id = FileSystems.matchNewResource(split.path(), false);
+      Optional<Mapping> mapping = SubmissionProcessor.isDocumentation(split.relative()) ? Optional.empty() : ref.mappingFor(split.relative());
+      boolean streams = mapping.isPresent() && SubmissionProcessor.streams(mapping.get());
+      Counters.SPLITS.inc();
+      if (!split.whole()) {
+        byte[] header = null;
+        if (split.index() > 0) {
+          try (InputStream start = Channels.newInputStream(FileSystems.open(id))) {
+            header = MicrodataReader.header(mapping.get(), split.relative(), start);
+          }
+        }
+        SeekableByteChannel channel = (SeekableByteChannel) FileSystems.open(id);
+        try (LineRange range = LineRange.of(channel, split.start(), split.end())) {
+          CasePartial partial = microdata.readSplit(split.relative(), mapping.get(), range, header, split.index(), split.count(), Counters.RECORDS::inc);
+          out.get(PARTIAL).output(KV.of(split.relative(), partial));
+        }
+        return;
+      }
       FileResult result;
-      if (size > processor.limits().maxFileBytes() && !(mapping.isPresent() && SubmissionProcessor.streams(mapping.get()))) {
-        result = processor.tooLarge(relative, size, sha256(file));
-      } else if (mapping.isPresent() && SubmissionProcessor.streams(mapping.get())) {
+      Compression compression = Compression.detect(split.relative());
+      if (split.size() > processor.limits().maxFileBytes() && !streams) {
+        result = processor.tooLarge(split.relative(), split.size(), sha256(id));
+      } else if (streams) {
         // case-level records: streamed and counted, never the whole file in memory
-        try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(file.open())) {
-          result = processor.process(relative, in, mapping.get());
+        try (InputStream in = Channels.newInputStream(compression.readDecompressed(FileSystems.open(id)))) {
+          // counted as they are read, for the progress of long files
+          result = microdata.finish(microdata.readSplit(split.relative(), mapping.get(), in, null, 0, 1, Counters.RECORDS::inc), mapping.get());
         }
       } else {
-        result = processor.process(relative, file.readFullyAsBytes());
+        byte[] bytes;
+        try (InputStream in = Channels.newInputStream(compression.readDecompressed(FileSystems.open(id)))) {
+          bytes = in.readAllBytes();
+        }
+        result = processor.process(split.relative(), bytes);
       }
-      files.inc();
-      records.inc(result.report().recordsRead());
-      rejected.inc(result.quarantine().size());
-      result.observations().forEach(out.get(Stage.OBSERVATIONS)::output);
-      result.findings().forEach(out.get(Stage.FINDINGS)::output);
-      result.quarantine().forEach(out.get(Stage.QUARANTINE)::output);
-      out.get(Stage.FILES).output(result.report());
-      result.sources().forEach(out.get(Stage.SOURCES)::output);
+      Counters.FILES.inc();
+      if (!streams) {
+        Counters.RECORDS.inc(result.report().recordsRead());
+      }
+      Counters.REJECTED.inc(result.quarantine().size());
+      out.get(WHOLE).output(result);
     }
 
     /** SHA-256 of a file read as a stream (for a file too large to hold). */
-    private static String sha256(FileIO.ReadableFile file) throws IOException {
-      try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(file.open())) {
+    private static String sha256(ResourceId id) throws IOException {
+      try (InputStream in = Channels.newInputStream(FileSystems.open(id))) {
         java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[1 << 16];
         for (int n; (n = in.read(buffer)) > 0; ) {
@@ -121,6 +238,101 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
       } catch (java.security.NoSuchAlgorithmException e) {
         throw new IllegalStateException("every JVM has SHA-256", e);
       }
+    }
+  }
+
+  /** Adds up the partial counts of a file's splits (a combiner the runner lifts before the shuffle). */
+  static final class AddUpSplits extends Combine.CombineFn<CasePartial, AddUpSplits.Sum, CasePartial> {
+    /** The sum so far; null before the first split. */
+    static final class Sum implements java.io.Serializable {
+      private static final long serialVersionUID = 1L;
+      CasePartial partial;
+    }
+
+    @Override
+    public Sum createAccumulator() {
+      return new Sum();
+    }
+
+    @Override
+    public Sum addInput(Sum sum, CasePartial input) {
+      sum.partial = sum.partial == null ? input : sum.partial.merge(input);
+      return sum;
+    }
+
+    @Override
+    public Sum mergeAccumulators(Iterable<Sum> sums) {
+      Sum all = new Sum();
+      for (Sum s : sums) {
+        if (s.partial != null) {
+          all.partial = all.partial == null ? s.partial : all.partial.merge(s.partial);
+        }
+      }
+      return all;
+    }
+
+    @Override
+    public CasePartial extractOutput(Sum sum) {
+      return sum.partial;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<Sum> getAccumulatorCoder(org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<CasePartial> inputCoder) {
+      return SerializableCoder.of(Sum.class);
+    }
+  }
+
+  /** A file read in splits: its cells, findings and report from the sum of its splits. */
+  static final class FinishFileFn extends DoFn<KV<String, CasePartial>, FileResult> {
+    private final ReferenceData ref;
+    private transient MicrodataReader microdata;
+
+    FinishFileFn(ReferenceData ref) {
+      this.ref = ref;
+    }
+
+    @Setup
+    public void setup() {
+      microdata = new MicrodataReader(ref);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CasePartial> file, OutputReceiver<FileResult> out) {
+      CasePartial partial = file.getValue();
+      FileResult result = microdata.finish(partial, ref.mappingFor(partial.file()).orElseThrow());
+      Counters.FILES.inc();
+      Counters.REJECTED.inc(result.quarantine().size());
+      out.output(result);
+    }
+  }
+
+  /** A file's result as the stages' outputs: its cells (and their lineage) one batch per country. */
+  static final class UnpackFn extends DoFn<FileResult, CellBatch> {
+    private final int geo;
+
+    UnpackFn(ReferenceData ref) {
+      this.geo = ref.model().index(Dimension.GEO);
+    }
+
+    @ProcessElement
+    public void process(@Element FileResult result, MultiOutputReceiver out) {
+      Map<String, List<Observation>> cells = new TreeMap<>();
+      Map<String, List<CellSource>> sources = new TreeMap<>();
+      for (Observation o : result.observations()) {
+        cells.computeIfAbsent(o.key().get(geo), g -> new ArrayList<>()).add(o);
+      }
+      for (CellSource s : result.sources()) {
+        sources.computeIfAbsent(s.key().get(geo), g -> new ArrayList<>()).add(s);
+      }
+      java.util.Set<String> countries = new java.util.TreeSet<>(cells.keySet());
+      countries.addAll(sources.keySet());
+      for (String country : countries) {
+        out.get(Stage.OBSERVATIONS).output(new CellBatch(country, cells.getOrDefault(country, List.of()), sources.getOrDefault(country, List.of())));
+      }
+      result.findings().forEach(out.get(Stage.FINDINGS)::output);
+      result.quarantine().forEach(out.get(Stage.QUARANTINE)::output);
+      out.get(Stage.FILES).output(result.report());
     }
   }
 }

@@ -2,6 +2,7 @@ package eu.thbstat.pipeline;
 
 import eu.thbstat.harmonise.Release;
 import eu.thbstat.harmonise.ReleaseSteps;
+import eu.thbstat.model.CellBatch;
 import eu.thbstat.model.CellSource;
 import eu.thbstat.model.FileReport;
 import eu.thbstat.model.Finding;
@@ -17,18 +18,27 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
+import java.util.ArrayList;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Writes the release: gathers the cells, findings, quarantine and file reports (the cube has
@@ -59,61 +69,128 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
 
   @Override
   public PCollection<String> expand(PCollectionTuple parts) {
-    PCollectionView<List<Observation>> cells = parts.get(Stage.OBSERVATIONS).apply("CellsAsList", View.asList());
-    PCollectionView<List<Finding>> findings = parts.get(Stage.FINDINGS).apply("FindingsAsList", View.asList());
-    PCollectionView<List<QuarantinedRecord>> quarantine = parts.get(Stage.QUARANTINE).apply("QuarantineAsList", View.asList());
-    PCollectionView<List<FileReport>> files = parts.get(Stage.FILES).apply("FilesAsList", View.asList());
-    PCollectionView<List<CellSource>> sources = parts.has(Stage.SOURCES) && publication.releases()
-        ? parts.get(Stage.SOURCES).apply("SourcesAsList", View.asList()) : null;
-    List<PCollectionView<?>> views = new java.util.ArrayList<>(List.of(cells, findings, quarantine, files));
-    if (sources != null) {
-      views.add(sources);
+    // Everything goes to one worker under one key: a grouping pays the DirectRunner's per-key cost
+    // once, where side inputs (View.asList) paid it per element.
+    PCollectionList<ReleasePart> all = PCollectionList
+        .of(parts.get(Stage.OBSERVATIONS).apply("CellsAsParts", MapElements.into(TypeDescriptor.of(ReleasePart.class)).via(ReleasePart::cells)))
+        .and(parts.get(Stage.FINDINGS).apply("FindingsAsParts", MapElements.into(TypeDescriptor.of(ReleasePart.class)).via(ReleasePart::finding)))
+        .and(parts.get(Stage.QUARANTINE).apply("QuarantineAsParts", MapElements.into(TypeDescriptor.of(ReleasePart.class)).via(ReleasePart::quarantined)))
+        .and(parts.get(Stage.FILES).apply("FilesAsParts", MapElements.into(TypeDescriptor.of(ReleasePart.class)).via(ReleasePart::file)));
+    if (parts.has(Stage.SOURCES) && publication.releases()) {
+      all = all.and(parts.get(Stage.SOURCES).apply("SourcesAsParts", MapElements.into(TypeDescriptor.of(ReleasePart.class)).via(ReleasePart::sources)));
     }
-    return parts.getPipeline()
-        .apply("Once", Create.of(publication.target()))
-        .apply("WriteFiles",
-            ParDo.of(new WriteFn(ref, run, cells, findings, quarantine, files).inRelease(publication, sources))
-                .withSideInputs(views));
+    return all
+        .apply("AllParts", Flatten.pCollections())
+        .setCoder(SerializableCoder.of(ReleasePart.class))
+        // as bytes: the DirectRunner copies a key's grouped values at every bundle, and copying bytes
+        // is a memory copy where copying objects is a Java serialisation each time
+        .apply("PartsAsBytes", MapElements.into(TypeDescriptor.of(byte[].class)).via(ReleasePart::toBytes))
+        .apply("OneRelease", WithKeys.of(publication.target()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
+        .apply("GatherRelease", GroupByKey.create())
+        .apply("WriteFiles", ParDo.of(new WriteFn(ref, run, publication)));
   }
 
-  static final class WriteFn extends DoFn<String, String> {
-    private final ReferenceData ref;
-    private final RunInfo run;
-    private final PCollectionView<List<Observation>> cells;
-    private final PCollectionView<List<Finding>> findings;
-    private final PCollectionView<List<QuarantinedRecord>> quarantine;
-    private final PCollectionView<List<FileReport>> files;
-    private Publication publication;
-    private PCollectionView<List<CellSource>> sources;
+  /** One element of the release on its way to the writer: one of cells, lineage, a finding, a rejected record, a file. */
+  static final class ReleasePart implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    CellBatch cells;
+    CellBatch sources;
+    Finding finding;
+    QuarantinedRecord quarantined;
+    FileReport file;
 
-    WriteFn(ReferenceData ref, RunInfo run, PCollectionView<List<Observation>> cells, PCollectionView<List<Finding>> findings,
-        PCollectionView<List<QuarantinedRecord>> quarantine, PCollectionView<List<FileReport>> files) {
-      this.ref = ref;
-      this.run = run;
-      this.cells = cells;
-      this.findings = findings;
-      this.quarantine = quarantine;
-      this.files = files;
+    byte[] toBytes() {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(this);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return bytes.toByteArray();
     }
 
-    WriteFn inRelease(Publication where, PCollectionView<List<CellSource>> lineage) {
-      this.publication = where;
-      this.sources = lineage;
-      return this;
+    static ReleasePart fromBytes(byte[] bytes) {
+      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        return (ReleasePart) in.readObject();
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("a release part that cannot be read back", e);
+      }
+    }
+
+    static ReleasePart cells(CellBatch b) {
+      ReleasePart p = new ReleasePart();
+      p.cells = b;
+      return p;
+    }
+
+    static ReleasePart sources(CellBatch b) {
+      ReleasePart p = new ReleasePart();
+      p.sources = b;
+      return p;
+    }
+
+    static ReleasePart finding(Finding f) {
+      ReleasePart p = new ReleasePart();
+      p.finding = f;
+      return p;
+    }
+
+    static ReleasePart quarantined(QuarantinedRecord q) {
+      ReleasePart p = new ReleasePart();
+      p.quarantined = q;
+      return p;
+    }
+
+    static ReleasePart file(FileReport f) {
+      ReleasePart p = new ReleasePart();
+      p.file = f;
+      return p;
+    }
+  }
+
+  static final class WriteFn extends DoFn<KV<String, Iterable<byte[]>>, String> {
+    private final ReferenceData ref;
+    private final RunInfo run;
+    private final Publication publication;
+
+    WriteFn(ReferenceData ref, RunInfo run, Publication publication) {
+      this.ref = ref;
+      this.run = run;
+      this.publication = publication;
     }
 
     @ProcessElement
-    public void process(@Element String output, ProcessContext c) throws IOException {
-      Release release = ReleaseSteps.apply(ref,
-          new Release(c.sideInput(cells), c.sideInput(findings), c.sideInput(quarantine), c.sideInput(files)));
-      if (publication != null && publication.releases()) {
-        List<CellSource> lineage = sources == null ? List.of() : c.sideInput(sources);
-        ReleaseRun.publish(release, ref, run, lineage, publication, new eu.thbstat.output.ReleasePublisher()).forEach(c::output);
+    public void process(@Element KV<String, Iterable<byte[]>> release, OutputReceiver<String> out) throws IOException {
+      List<Observation> cells = new ArrayList<>();
+      List<CellSource> lineage = new ArrayList<>();
+      List<Finding> findings = new ArrayList<>();
+      List<QuarantinedRecord> quarantine = new ArrayList<>();
+      List<FileReport> files = new ArrayList<>();
+      for (byte[] bytes : release.getValue()) {
+        ReleasePart part = ReleasePart.fromBytes(bytes);
+        if (part.cells != null) {
+          cells.addAll(part.cells.cells());
+        } else if (part.sources != null) {
+          lineage.addAll(part.sources.sources());
+        } else if (part.finding != null) {
+          findings.add(part.finding);
+        } else if (part.quarantined != null) {
+          quarantine.add(part.quarantined);
+        } else if (part.file != null) {
+          files.add(part.file);
+        }
+      }
+      // the order of arrival is the runner's: the release puts everything in its canonical order
+      Release assembled = ReleaseSteps.apply(ref, new Release(cells, findings, quarantine, files));
+      String output = release.getKey();
+      if (publication.releases()) {
+        ReleaseRun.publish(assembled, ref, run, lineage, publication, new eu.thbstat.output.ReleasePublisher()).forEach(out::output);
         return;
       }
-      for (Map.Entry<String, byte[]> file : ReleaseWriter.render(release, ref, run).entrySet()) {
+      for (Map.Entry<String, byte[]> file : ReleaseWriter.render(assembled, ref, run).entrySet()) {
         write(output, file.getKey(), file.getValue());
-        c.output(file.getKey());
+        out.output(file.getKey());
       }
     }
 

@@ -45,10 +45,12 @@ class CarryForwardCellsTest {
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     CellKey nl22f = victims("NL", 2022, "F", "TOTAL", "TOTAL", "TOTAL").with(2, "PER_SUSP").with(3, "_Z");
-    PCollection<Observation> fresh = p.apply(Create.of(new Observation(nl22f, 55.0, "", List.of(), Origin.REPORTED, "NL/NL_mensenhandel_b.csv", 2))
-        .withCoder(SerializableCoder.of(Observation.class)));
+    PCollection<eu.thbstat.model.CellBatch> fresh = p.apply(Create.of(new eu.thbstat.model.CellBatch("NL",
+            List.of(new Observation(nl22f, 55.0, "", List.of(), Origin.REPORTED, "NL/NL_mensenhandel_b.csv", 2))))
+        .withCoder(SerializableCoder.of(eu.thbstat.model.CellBatch.class)));
     PCollection<String> cells = CarryForwardCells.of(PCollectionTuple.of(Stage.OBSERVATIONS, fresh), dir.resolve(first.id()).toString(), TestData.ref())
-        .apply(MapElements.into(TypeDescriptors.strings()).via((Observation o) -> o.key() + "=" + o.value() + " " + o.file() + ":" + o.line()));
+        .apply(org.apache.beam.sdk.transforms.FlatMapElements.into(TypeDescriptors.strings()).via((eu.thbstat.model.CellBatch b) ->
+            b.cells().stream().map(o -> o.key() + "=" + o.value() + " " + o.file() + ":" + o.line()).toList()));
     PAssert.that(cells).containsInAnyOrder(
         "NL.2022.PER_SUSP._Z.F.TOTAL.TOTAL.TOTAL.NR=55.0 NL/NL_mensenhandel_b.csv:2",
         "NL.2021.PER_SUSP._Z.F.TOTAL.TOTAL.TOTAL.NR=58.0 [" + first.id() + "]NL/NL_mensenhandel_a.csv:2");

@@ -38,11 +38,11 @@ class HarmoniseCountriesTest {
         cell(victims("EL", 2022, "T", "UNK", "TOTAL", "TOTAL"), 4, "c.csv", 4));
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    PCollectionTuple out = p.apply(Create.of(cells).withCoder(SerializableCoder.of(Observation.class)))
+    PCollectionTuple out = p.apply(Create.of(ReadSubmissionsTest.batches(cells)).withCoder(SerializableCoder.of(eu.thbstat.model.CellBatch.class)))
         .apply(HarmoniseCountries.using(TestData.ref()));
 
     PAssert.that(out.get(Stage.OBSERVATIONS)).satisfies(kept -> {
-      assertThat(list(kept).stream().map(o -> o.key() + "=" + o.value() + " " + o.origin()).toList(), containsInAnyOrder(
+      assertThat(ReadSubmissionsTest.cells(kept).stream().map(o -> o.key() + "=" + o.value() + " " + o.origin()).toList(), containsInAnyOrder(
           "NL.2022.PER_VICT.TOTAL.T.TOTAL.TOTAL.TOTAL.NR=100.0 REPORTED",
           "NL.2022.PER_VICT.TOTAL.F.TOTAL.TOTAL.TOTAL.NR=60.0 REPORTED",
           "NL.2022.PER_VICT.TOTAL.M.TOTAL.TOTAL.TOTAL.NR=30.0 REPORTED",

@@ -42,7 +42,7 @@ class LevelThreeInPipelineTest {
         cell(victims("DE", 2022, "T", "TOTAL", "TOTAL", "SEX"), 476, 3));
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    PCollectionTuple out = p.apply(Create.of(cells).withCoder(SerializableCoder.of(Observation.class)))
+    PCollectionTuple out = p.apply(Create.of(ReadSubmissionsTest.batches(cells)).withCoder(SerializableCoder.of(eu.thbstat.model.CellBatch.class)))
         .apply(HarmoniseCountries.using(TestData.ref()).withPrevious(previous));
     PAssert.that(out.get(Stage.FINDINGS)).satisfies(findings -> {
       assertThat(list(findings).stream().map(f -> f.ruleId() + " " + f.key() + " " + f.line()).toList(), containsInAnyOrder(

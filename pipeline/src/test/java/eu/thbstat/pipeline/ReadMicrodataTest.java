@@ -41,7 +41,7 @@ class ReadMicrodataTest {
     PCollectionTuple read = p.apply(ReadSubmissions.from(input.toString(), TestData.ref()));
 
     PAssert.that(read.get(Stage.OBSERVATIONS)).satisfies(cells -> {
-      List<Observation> all = ReadSubmissionsTest.list(cells);
+      List<Observation> all = ReadSubmissionsTest.cells(cells);
       assertThat(all.stream().map(o -> o.key() + "=" + o.value()).sorted().toList(), equalTo(expected));
       assertThat(TestData.value(all, TestData.victims("FR", 2019, "T", "TOTAL", "TOTAL", "TOTAL")), is(6.0));
       assertThat(TestData.value(all, TestData.victims("FR", 2019, "T", "TOTAL", "EU28_FOR", "TOTAL")), is(2.0));
@@ -64,6 +64,37 @@ class ReadMicrodataTest {
       assertThat(ReadSubmissionsTest.list(files).stream().map(f -> f.file() + " " + f.status() + " " + f.recordsRead() + " "
           + f.recordsCounted() + " " + f.recordsExcluded() + " " + f.bytes() + " " + f.sha256()).toList(), containsInAnyOrder(
           MicrodataReaderTest.FILE + " READ 16 10 1 " + records.length + " " + eu.thbstat.reference.ReferenceDataLoader.sha256(records)));
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aFileReadInSplitsGivesTheCellsFindingsAndLinesOfTheWholeFile(@TempDir Path input) throws IOException {
+    Files.createDirectories(input.resolve("FR"));
+    byte[] records = MicrodataReaderTest.RECORDS.getBytes(StandardCharsets.UTF_8);
+    Files.write(input.resolve(MicrodataReaderTest.FILE), records);
+    List<String> expected = new SubmissionProcessor(TestData.ref()).process(MicrodataReaderTest.FILE, records).observations()
+        .stream().map(o -> o.key() + "=" + o.value()).sorted().toList();
+
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    // splits of 1 000 bytes: the 17 lines of about 330 bytes are cut into 6 splits, read in parallel
+    PCollectionTuple read = p.apply(ReadSubmissions.from(input.toString(), TestData.ref()).withSplitBytes(1000));
+
+    PAssert.that(read.get(Stage.OBSERVATIONS)).satisfies(cells -> {
+      assertThat(ReadSubmissionsTest.cells(cells).stream().map(o -> o.key() + "=" + o.value()).sorted().toList(), equalTo(expected));
+      return null;
+    });
+    PAssert.that(read.get(Stage.QUARANTINE)).satisfies(rejected -> {
+      assertThat(ReadSubmissionsTest.list(rejected).stream().map(q -> q.line() + ":" + q.column()).toList(),
+          containsInAnyOrder("13:prs_Gender", "14:cas_RegistrationDate", "15:prs_Citizenship", "16:", "17:prs_Birthdate, vic_TypeOfExploitation"));
+      return null;
+    });
+    PAssert.that(read.get(Stage.FILES)).satisfies(files -> {
+      assertThat(ReadSubmissionsTest.list(files).stream().map(f -> f.file() + " " + f.status() + " " + f.recordsRead() + " "
+          + f.recordsCounted() + " " + f.recordsExcluded() + " " + f.bytes() + " " + f.sha256().substring(0, f.sha256().lastIndexOf(':') + 1)).toList(),
+          containsInAnyOrder(MicrodataReaderTest.FILE + " READ 16 10 1 " + records.length + " "
+              + eu.thbstat.ingest.microdata.MicrodataReader.SPLIT_HASH_PREFIX + (records.length + 999) / 1000 + ":"));
       return null;
     });
     p.run().waitUntilFinish();

@@ -26,6 +26,18 @@ class ReadSubmissionsTest {
     return new ArrayList<>(StreamSupport.stream(items.spliterator(), false).toList());
   }
 
+  /** The cells of batches. */
+  static List<Observation> cells(Iterable<eu.thbstat.model.CellBatch> batches) {
+    return new ArrayList<>(StreamSupport.stream(batches.spliterator(), false).flatMap(b -> b.cells().stream()).toList());
+  }
+
+  /** Cells as the batches a reader gives: one per country. */
+  static List<eu.thbstat.model.CellBatch> batches(List<Observation> cells) {
+    java.util.Map<String, List<Observation>> byCountry = new java.util.TreeMap<>();
+    cells.forEach(o -> byCountry.computeIfAbsent(o.key().get(0), g -> new ArrayList<>()).add(o));
+    return byCountry.entrySet().stream().map(e -> new eu.thbstat.model.CellBatch(e.getKey(), e.getValue())).toList();
+  }
+
   @Test
   void badRecordsAndFilesBecomeFindingsAndTheRestFlows(@TempDir Path input) throws IOException {
     Files.createDirectories(input.resolve("NL"));
@@ -38,7 +50,7 @@ class ReadSubmissionsTest {
     PCollectionTuple read = p.apply(ReadSubmissions.from(input.toString(), TestData.ref()));
 
     PAssert.that(read.get(Stage.OBSERVATIONS)).satisfies(cells -> {
-      List<Observation> all = list(cells);
+      List<Observation> all = cells(cells);
       assertThat(all.size(), is(7));
       assertThat(all.stream().map(o -> o.file() + ":" + o.line() + "=" + o.value()).toList(), containsInAnyOrder(
           "NL/NL_mensenhandel_broken.csv:2=100.0", "NL/NL_mensenhandel_broken.csv:3=60.0", "NL/NL_mensenhandel_broken.csv:4=30.0",

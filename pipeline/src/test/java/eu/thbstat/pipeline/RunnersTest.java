@@ -2,6 +2,7 @@ package eu.thbstat.pipeline;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import eu.thbstat.output.RunInfo;
@@ -38,11 +39,25 @@ class RunnersTest {
       List.of("cube.csv", "cube.parquet", "findings.csv", "findings.json", "quarantine.csv", "footnotes.csv", "manifest.json");
 
   @TempDir static Path dir;
+  /** sample-inputs/ and synthetic case records of three countries the samples do not cover. */
+  private static Path input;
+  private static final long SPLIT_BYTES = 65536;
+  private static final long GENERATED = 20000;
   private static final Map<String, Map<String, byte[]>> written = new TreeMap<>();
   private static final Map<String, Map<String, Long>> readerCounters = new TreeMap<>();
 
   @BeforeAll
   static void runOnEveryRunner() throws IOException {
+    input = dir.resolve("in");
+    try (var files = Files.walk(TestData.sampleInputs())) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path to = input.resolve(TestData.sampleInputs().relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+      }
+    }
+    new eu.thbstat.generate.CaseGenerator(TestData.ref()).generate(new eu.thbstat.generate.CaseGenerator.Options(GENERATED, 3, 2019, 2023,
+        java.util.Set.of(eu.thbstat.generate.CaseGenerator.Format.CSV), List.of("FR", "IT", "SE")), input.resolve("cases"));
     // the DirectRunner with Beam's defaults (its checks on); Flink and Spark as thbstat run sets them up
     run("DirectRunner", List.of("--runner=DirectRunner"));
     run("FlinkRunner", Runners.args(Runners.FLINK, List.of("--flinkMaster=[local]", "--parallelism=2")));
@@ -54,7 +69,9 @@ class RunnersTest {
     Runners.configureJvm(args);
     PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create();
     Pipeline p = Pipeline.create(options);
-    HarmonisePipeline.build(p, TestData.ref(), TestData.sampleInputs().toString(), out.toString(), RUN);
+    // small splits: the case files are read in several byte ranges, added up by the combiner
+    HarmonisePipeline.build(p, TestData.ref(), input.toString(), eu.thbstat.ingest.InputLimits.DEFAULT, SPLIT_BYTES,
+        eu.thbstat.release.Publication.folder(out.toString()), RUN);
     long t = System.nanoTime();
     PipelineResult result = p.run();
     PipelineResult.State state = result.waitUntilFinish();
@@ -100,9 +117,17 @@ class RunnersTest {
   }
 
   @Test
-  void everyRunnerReportsTheReadersCountersThatProgressShows() {
-    // 7 files (5 submissions, README.md and EXPECTED.md); records of DE 510, EL 80, NL 152, PL 140, UK 429
-    Map<String, Long> expected = Map.of("files", 10L, "records_read", 510L + 80 + 152 + 140 + 429 + 115 + 588 + 34, "records_quarantined", 0L);
+  void everyRunnerReportsTheReadersCountersThatProgressShows() throws IOException {
+    // sample-inputs: 10 files (8 submissions, README.md and EXPECTED.md); records of DE 510, EL 80, NL 152, PL 140, UK 429,
+    // PT 115, MT 588, AT 34; generated: 3 files of case records and their README.md
+    long splits = 10 + 1;
+    for (String country : List.of("FR", "IT", "SE")) {
+      long size = Files.size(input.resolve("cases/THB_cases_" + country + "_2019-2023.csv"));
+      splits += (size + SPLIT_BYTES - 1) / SPLIT_BYTES;
+    }
+    assertThat(splits, greaterThan(10L + 1 + 3)); // at least one file is read in splits
+    Map<String, Long> expected = Map.of("files", 14L, "records_read", 510L + 80 + 152 + 140 + 429 + 115 + 588 + 34 + GENERATED,
+        "records_quarantined", 0L, "splits_read", splits);
     for (String runner : Runners.ALL) {
       assertThat(runner, readerCounters.get(runner), equalTo(expected));
     }

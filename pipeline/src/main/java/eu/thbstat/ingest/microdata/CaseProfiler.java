@@ -54,7 +54,7 @@ final class CaseProfiler {
   private static final int ISO_UNKNOWN = -3;
 
   /** Why a record is rejected: rule, field, the offending value, and the rule's details. */
-  record Rejection(String rule, String field, String value, Map<String, Object> details) {}
+  record Rejection(String rule, String field, String value, Map<String, Object> details) implements java.io.Serializable {}
 
   private final ReferenceData ref;
   private final CommonModel model;

@@ -6,16 +6,45 @@ import java.util.Arrays;
  * Counts by profile key: an open-addressing hash map of long to long, without a boxed object per
  * record. Mergeable, so that partial counts of splits of a file can be added up.
  */
-final class ProfileCounts {
+final class ProfileCounts implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Receives each profile and its count. */
   interface Visitor {
     void visit(long profile, long count);
   }
 
-  private long[] keys = new long[1024];
-  private long[] counts = new long[1024];
-  private boolean[] used = new boolean[1024];
-  private int size;
+  // transient: written as (key, count) pairs only, not the hash table's empty slots
+  private transient long[] keys = new long[1024];
+  private transient long[] counts = new long[1024];
+  private transient boolean[] used = new boolean[1024];
+  private transient int size;
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeInt(size);
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i]) {
+        out.writeLong(keys[i]);
+        out.writeLong(counts[i]);
+      }
+    }
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int n = in.readInt();
+    int capacity = 1024;
+    while (capacity < n * 2 + 2) {
+      capacity *= 2;
+    }
+    keys = new long[capacity];
+    counts = new long[capacity];
+    used = new boolean[capacity];
+    for (int i = 0; i < n; i++) {
+      add(in.readLong(), in.readLong());
+    }
+  }
 
   void add(long key, long n) {
     int mask = keys.length - 1;
