@@ -74,13 +74,16 @@ final class HandLoop {
   private final Map<String, Integer> vsCache = new HashMap<>();
   private final Map<String, Integer> sexCache = new HashMap<>();
   private final Map<String, Boolean> authorityCache = new HashMap<>();
-  private final Map<String, Integer> citizenshipCache = new HashMap<>();
+  private final Map<String, int[]> citizenshipCache = new HashMap<>();
   private final Map<String, Long> formCache = new HashMap<>();
   private final List<String> isos = new ArrayList<>();
   private final Map<String, Integer> isoIndex = new HashMap<>();
+  /** The geo code of each ISO code (null: not a country of seeds/geo.csv), and whether it is in the EU of a year (0: not worked out yet). */
+  private final String[] isoGeo;
+  private final byte[][] isoInEu;
 
   // the counts
-  private final Map<Long, long[]> profiles = new HashMap<>();
+  private final LongCounts profiles = new LongCounts();
   long read;
   long counted;
   long excluded;
@@ -93,14 +96,14 @@ final class HandLoop {
         geos.add(geo);
       }
     });
-    legs = List.copyOf(new LinkedHashSet<>(ref.leg.codes().values()));
+    legs = new ArrayList<>(new LinkedHashSet<>(ref.leg.codes().values()));
     victimStatuses = new ArrayList<>(new LinkedHashSet<>(ref.victimStatus.codes().values()));
     if (!victimStatuses.contains("PRESUMED")) {
       victimStatuses.add("PRESUMED");
     }
     ident = victimStatuses.indexOf("IDENT");
     presumed = victimStatuses.indexOf("PRESUMED");
-    sexes = List.copyOf(new LinkedHashSet<>(ref.sex.codes().values()));
+    sexes = new ArrayList<>(new LinkedHashSet<>(ref.sex.codes().values()));
     // age classes: ages with the same codes (main class, bands, total) form one class
     Map<List<String>, Integer> classes = new HashMap<>();
     for (int age = 0; age < Reference.OPEN; age++) {
@@ -133,6 +136,8 @@ final class HandLoop {
       isoIndex.put(iso, isos.size());
       isos.add(iso);
     });
+    isoGeo = isos.stream().map(ref::geoOf).toArray(String[]::new);
+    isoInEu = new byte[isos.size()][ref.lastYear - ref.firstYear + 1];
   }
 
   private boolean[] reads(String dim) {
@@ -173,7 +178,7 @@ final class HandLoop {
             rejected++;
           } else {
             counted++;
-            profiles.computeIfAbsent(p, k -> new long[1])[0]++;
+            profiles.add(p, 1);
           }
         }
       } catch (UncheckedIOException | IllegalStateException e) {
@@ -287,9 +292,13 @@ final class HandLoop {
 
   /** The best citizenship group of a multi-select value (NAT before other EU before non-EU before unknown); -1 if a value is invalid. */
   private int citizenship(String raw, String reporting, int year) {
+    int[] values = citizenshipCache.get(raw);
+    if (values == null) {
+      values = split(raw).stream().mapToInt(this::iso).toArray();
+      citizenshipCache.put(raw, values);
+    }
     int best = CIT_UNK;
-    for (String token : split(raw)) {
-      int iso = citizenshipCache.computeIfAbsent(token, this::iso);
+    for (int iso : values) {
       int group;
       if (iso == ISO_INVALID) {
         return -1;
@@ -297,9 +306,15 @@ final class HandLoop {
         group = CIT_UNK;
       } else if (iso == ISO_STATELESS) {
         group = NEU_FOR;
+      } else if (reporting.equals(isoGeo[iso])) {
+        group = NAT;
       } else {
-        String geo = ref.geoOf(isos.get(iso));
-        group = reporting.equals(geo) ? NAT : geo != null && ref.isEuMember(geo, year) ? EU_FOR : NEU_FOR;
+        byte[] inEu = isoInEu[iso];
+        int y = year - ref.firstYear;
+        if (inEu[y] == 0) {
+          inEu[y] = (byte) (isoGeo[iso] != null && ref.isEuMember(isoGeo[iso], year) ? 2 : 1);
+        }
+        group = inEu[y] == 2 ? EU_FOR : NEU_FOR;
       }
       best = Math.min(best, group);
     }
@@ -320,22 +335,22 @@ final class HandLoop {
 
   /** The set of forms as bits of formTargets: empty gives UNK, UNK beside known forms is dropped; -1 if a value is unknown. */
   private long forms(String raw) {
-    long mask = 0;
-    for (String token : split(raw)) {
-      long bit = formCache.computeIfAbsent(token, t -> {
-        if (t.trim().isEmpty()) {
-          return 0L;
+    Long forms = formCache.get(raw);
+    if (forms == null) {
+      long mask = 0;
+      for (String token : split(raw)) {
+        String code = ref.forms.code(token);
+        if (code == null && !token.trim().isEmpty()) {
+          mask = -1;
+          break;
         }
-        String code = ref.forms.code(t);
-        return code == null ? -1L : 1L << formTargets.indexOf(code);
-      });
-      if (bit < 0) {
-        return -1;
+        mask |= code == null ? 0 : 1L << formTargets.indexOf(code);
       }
-      mask |= bit;
+      long unk = 1L << unkBit;
+      forms = mask < 0 ? -1 : mask == 0 ? unk : mask == unk ? mask : mask & ~unk;
+      formCache.put(raw, forms);
     }
-    long unk = 1L << unkBit;
-    return mask == 0 ? unk : mask == unk ? mask : mask & ~unk;
+    return forms;
   }
 
   /** The values of a multi-select text, empty ones kept ("RO;" is RO and an empty value). */
@@ -411,8 +426,8 @@ final class HandLoop {
   TreeMap<String, Long> cells() {
     TreeMap<String, Long> cells = new TreeMap<>();
     Map<Long, List<Long>> byGroup = new TreeMap<>();
-    for (long p : profiles.keySet()) {
-      byGroup.computeIfAbsent(p & 0xFFFFF, g -> new ArrayList<>()).add(p);
+    for (long p : profiles.keys()) {
+      byGroup.computeIfAbsent(p & GROUP, g -> new ArrayList<>()).add(p);
     }
     byGroup.forEach((group, members) -> {
       String geo = geos.get((int) (group & 0xFF));
@@ -427,27 +442,33 @@ final class HandLoop {
         for (List<String> key : product(allowed)) {
           values.put(String.join(",", key), 0L);
         }
+        // the persons of the table (those who count in its fixed codes), by the fields it breaks down
+        long keep = GROUP;
+        for (String dim : t.breakdowns().keySet()) {
+          keep |= FIELD.get(dim);
+        }
+        Map<Long, Long> projected = new TreeMap<>();
         for (long p : members) {
-          long n = profiles.get(p)[0];
-          List<List<String>> codes = new ArrayList<>();
           boolean counts = true;
-          for (int d = 0; d < Reference.DIMS.size() && counts; d++) {
-            String dim = Reference.DIMS.get(d);
-            List<String> in = countsIn(p, dim, year, leg);
-            if (t.breakdowns().containsKey(dim)) {
-              codes.add(in == null ? allowed.get(d) : in.stream().filter(allowed.get(d)::contains).toList());
-            } else {
-              // a fixed code: the person counts in the table only if they count in it
-              counts = in == null || in.contains(allowed.get(d).get(0));
-              codes.add(allowed.get(d));
-            }
+          for (Map.Entry<String, String> f : t.fixed().entrySet()) {
+            List<String> in = FIELD.containsKey(f.getKey()) ? countsIn(p, f.getKey(), year, leg) : null;
+            counts &= in == null || in.contains(f.getValue());
           }
           if (counts) {
-            for (List<String> key : product(codes)) {
-              values.merge(String.join(",", key), n, Long::sum);
-            }
+            projected.merge(p & keep, profiles.get(p), Long::sum);
           }
         }
+        projected.forEach((q, n) -> {
+          List<List<String>> codes = new ArrayList<>();
+          for (int d = 0; d < Reference.DIMS.size(); d++) {
+            String dim = Reference.DIMS.get(d);
+            List<String> in = t.breakdowns().containsKey(dim) ? countsIn(q, dim, year, leg) : null;
+            codes.add(in == null ? allowed.get(d) : in.stream().filter(allowed.get(d)::contains).toList());
+          }
+          for (List<String> key : product(codes)) {
+            values.merge(String.join(",", key), n, Long::sum);
+          }
+        });
         values.forEach((k, v) -> {
           Long before = cells.putIfAbsent(k, v);
           if (before != null && before.longValue() != v) {
@@ -458,6 +479,13 @@ final class HandLoop {
     });
     return cells;
   }
+
+  /** The bits of a profile: geo, year and legal status (the group), and the field of each dimension a table may break down. */
+  private static final long GROUP = 0xFFFFFL;
+  private static final Map<String, Long> FIELD = Map.of("victim_status", 0xFL << 20, "sex", 0xFL << 24, "age", 0xFFL << 28,
+      "citizen", 0xFL << 36, "exploitation", -1L << 40);
+
+  private final Map<Long, List<String>> formClosures = new HashMap<>();
 
   /** The codes a profile counts in for a dimension; null for a dimension its legal status does not read. */
   private List<String> countsIn(long p, String dim, int year, int leg) {
@@ -486,14 +514,15 @@ final class HandLoop {
           yield null;
         }
         // once in each form, each group above them and the total, however many forms
-        LinkedHashSet<String> codes = new LinkedHashSet<>();
-        long forms = p >>> 40;
-        for (int b = 0; b < formTargets.size(); b++) {
-          if ((forms & 1L << b) != 0) {
-            codes.addAll(ref.closure(dim, formTargets.get(b)));
+        yield formClosures.computeIfAbsent(p >>> 40, forms -> {
+          LinkedHashSet<String> codes = new LinkedHashSet<>();
+          for (int b = 0; b < formTargets.size(); b++) {
+            if ((forms & 1L << b) != 0) {
+              codes.addAll(ref.closure(dim, formTargets.get(b)));
+            }
           }
-        }
-        yield List.copyOf(codes);
+          return List.copyOf(codes);
+        });
       }
       default -> throw new IllegalArgumentException(dim);
     };
@@ -565,6 +594,7 @@ final class HandLoop {
     for (Path f : files) {
       loop.read(f);
     }
+    long counted = System.nanoTime();
     TreeMap<String, Long> cells = loop.cells();
     try (BufferedWriter out = Files.newBufferedWriter(Path.of(Main.required(options, "out")), StandardCharsets.UTF_8)) {
       out.write(Cells.HEADER + "\n");
@@ -572,8 +602,8 @@ final class HandLoop {
         out.write(e.getKey() + "," + e.getValue() + "\n");
       }
     }
-    System.out.printf("hand loop: %d files; records_read=%d counted=%d excluded=%d rejected=%d cells=%d profiles=%d; %.1f s%n",
+    System.out.printf("hand loop: %d files; records_read=%d counted=%d excluded=%d rejected=%d cells=%d profiles=%d; %.1f s (%.1f s to the profiles)%n",
         files.size(), loop.read, loop.counted, loop.excluded, loop.rejected, cells.size(), loop.profiles.size(),
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9, (counted - start) / 1e9);
   }
 }

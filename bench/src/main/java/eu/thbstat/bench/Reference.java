@@ -261,13 +261,17 @@ final class Reference {
 
   /** A code and its parents up to the total: the codes a person with that code counts in. */
   List<String> closure(String dim, String code) {
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (String c = code; c != null && out.add(c); ) {
-      c = parents.get(dim).get(c);
-    }
-    out.add(totals.get(dim));
-    return List.copyOf(out);
+    return closures.computeIfAbsent(dim + ":" + code, k -> {
+      LinkedHashSet<String> out = new LinkedHashSet<>();
+      for (String c = code; c != null && out.add(c); ) {
+        c = parents.get(dim).get(c);
+      }
+      out.add(totals.get(dim));
+      return List.copyOf(out);
+    });
   }
+
+  private final Map<String, List<String>> closures = new HashMap<>();
 
   /** The age codes a person of that age counts in (null age: unknown). */
   List<String> ageCodes(Integer age) {
