@@ -26,7 +26,10 @@ import java.util.TreeMap;
  * write the cube. This class only turns the mapping, the code lists and the seeds into those tables
  * and runs the statements.
  *
- * <pre>java -jar bench/target/thbstat-bench.jar duckdb --home HOME --input DIR --out CELLS.csv [--threads 2]</pre>
+ * <pre>java -jar bench/target/thbstat-bench.jar duckdb --home HOME --input DIR --out CELLS.csv [--threads 2] [--explain true]</pre>
+ *
+ * Prints each statement's wall time on stderr; with {@code --explain true}, DuckDB's profile of each
+ * (EXPLAIN ANALYZE: operators, rows, time).
  */
 final class DuckCube {
   /** The record fields cube.sql names; the mapping must read these. */
@@ -50,6 +53,8 @@ final class DuckCube {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("SET threads = " + Integer.parseInt(options.getOrDefault("threads", "2")));
       s.execute("SET preserve_insertion_order = false");
+      // where DuckDB spills if the data outgrow memory: beside the output, not in the working folder
+      s.execute("SET temp_directory = '" + out.resolveSibling(out.getFileName() + ".duckdb.tmp").toString().replace("'", "''") + "'");
       tables(c, ref);
       Map<String, String> vars = new TreeMap<>();
       vars.put("input", String.join(", ", files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'").toList()));
@@ -58,9 +63,23 @@ final class DuckCube {
       vars.put("last_year", Integer.toString(ref.lastYear));
       vars.put("separator", Character.toString(ref.separator).replace("'", "''"));
       vars.put("blanks", blanks());
+      vars.put("age_unknown", "(" + String.join(", ", ref.ageUnknown.stream().sorted().map(v -> "'" + v.replace("'", "''") + "'").toList()) + ")");
       vars.put("out", out.toString().replace("'", "''"));
+      boolean explain = Boolean.parseBoolean(options.getOrDefault("explain", "false"));
       for (String sql : statements(vars)) {
-        s.execute(sql);
+        long t0 = System.nanoTime();
+        if (explain && sql.startsWith("CREATE TEMP TABLE")) {
+          // --explain true: DuckDB's profile of each step (operators, rows, time) on stderr
+          try (ResultSet r = s.executeQuery("EXPLAIN ANALYZE " + sql)) {
+            while (r.next()) {
+              System.err.println(r.getString(2));
+            }
+          }
+        } else {
+          s.execute(sql);
+        }
+        // where the time goes, on stderr: the statement's first line and its wall time
+        System.err.printf("duckdb: %6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, sql.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).findFirst().orElse(""));
       }
       try (ResultSet r = s.executeQuery("SELECT * FROM disagreements LIMIT 10")) {
         if (r.next()) {
@@ -127,7 +146,6 @@ final class DuckCube {
     table(c, "form_map(key VARCHAR, code VARCHAR)", pairs(ref.forms.codes()));
     table(c, "excluded_vs(key VARCHAR)", singles(ref.exclusions.stream().map(x -> Reference.norm(x.values().iterator().next())).toList()));
     table(c, "authority(key VARCHAR)", singles(ref.authorities));
-    table(c, "age_unknown(key VARCHAR)", singles(ref.ageUnknown));
     table(c, "cit_unknown(key VARCHAR)", singles(ref.citizenshipUnknown));
     table(c, "stateless(key VARCHAR)", singles(ref.stateless));
     table(c, "cit_map(key VARCHAR, iso VARCHAR)", pairs(ref.citizenshipCodes));
@@ -222,13 +240,13 @@ final class DuckCube {
     return "{" + String.join(", ", columns) + "}";
   }
 
-  /** The characters Java's String.trim() removes (code points up to U+0020), as a SQL expression. */
+  /** The characters Java's String.trim() removes (code points up to U+0020, but NUL), as a SQL string literal. */
   private static String blanks() {
-    List<String> chars = new ArrayList<>();
-    for (int i = 1; i <= 32; i++) {
-      chars.add("chr(" + i + ")");
+    StringBuilder chars = new StringBuilder("'");
+    for (char c = 1; c <= ' '; c++) {
+      chars.append(c);
     }
-    return String.join(" || ", chars);
+    return chars.append('\'').toString();
   }
 
   /** cube.sql's statements (ending with ";" at a line's end), placeholders filled in. */
@@ -237,18 +255,19 @@ final class DuckCube {
     try (InputStream in = DuckCube.class.getResourceAsStream("cube.sql")) {
       sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    for (Map.Entry<String, String> v : vars.entrySet()) {
-      sql = sql.replace("${" + v.getKey() + "}", v.getValue());
-    }
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : sql.split("\n")) {
-      if (line.startsWith("--") && current.length() == 0) {
+      if ((line.startsWith("--") || line.isBlank()) && current.length() == 0) {
         continue;
       }
       current.append(line).append('\n');
       if (!line.startsWith("--") && line.stripTrailing().endsWith(";")) {
-        out.add(current.toString());
+        String statement = current.toString().strip();
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+          statement = statement.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        out.add(statement);
         current.setLength(0);
       }
     }

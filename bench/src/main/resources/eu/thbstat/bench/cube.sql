@@ -7,7 +7,7 @@
 --   leg_map / vs_map / sex_map / form_map(key, code)    the mapping's code maps
 --   excluded_vs(key)               values of vic_TraffickingStatus the mapping excludes
 --   authority(key)                 who may decide that a victim is identified (identified_by)
---   age_unknown / cit_unknown / stateless(key)
+--   cit_unknown / stateless(key)
 --   cit_map(key, iso)              national spellings of citizenships (UK -> GB)
 --   iso(iso2, geo)                 seeds/iso3166.csv, with the geo code of the country where there is one
 --   eu_member(year, geo)           the Member States of the EU of each reference year (EU28 up to 2019)
@@ -16,18 +16,27 @@
 --   age_in(class, cell)            the age codes a class counts in (class -1: age unknown)
 --   sex_in / vs_in(code, cell)     a code and its parents up to the total
 --   form_in(code, cell)            a form of exploitation, its groups (LAB_SERV...) and TOTAL
--- and substitutes ${input} (the CSV files), ${columns} (their header), ${first_year}, ${last_year}
+-- and substitutes ${input} (the CSV files), ${columns} (their header), ${age_unknown} (the values
+-- meaning "age not known", as a list: tested per record, a list is faster than a join), ${first_year}, ${last_year}
 -- (schemas/dimensions.yaml), ${separator} (the mapping's multi_separator) and ${blanks} (the
 -- characters Java's String.trim removes, so that values are trimmed as thbstat trims them).
 
-CREATE MACRO jtrim(s) AS trim(s, ${blanks});
+-- Values are trimmed as thbstat trims them (Java's String.trim: every character up to U+0020); the
+-- plain case, no such character at either end, is tested first because trim with a set of
+-- characters is slow.
+CREATE MACRO jtrim(s) AS CASE WHEN s = '' OR (s[1] > ' ' AND s[-1] > ' ') THEN s ELSE trim(s, ${blanks}) END;
 
--- A reference or birth date: yyyy-MM-dd, possibly followed by a time after 'T' or a space; NULL if
--- it is not one (2019-02-30 is no date).
-CREATE MACRO ymd(t) AS CASE
-  WHEN (length(t) = 10 OR substr(t, 11, 1) IN ('T', ' '))
-   AND substr(t, 1, 10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-  THEN try_cast(substr(t, 1, 10) AS DATE) END;
+-- A reference or birth date: yyyy-MM-dd, possibly followed by a time after 'T' or a space, as the
+-- number yyyyMMdd; NULL if it is not one (2019-02-30 is no date). The plain case, ten characters of
+-- that shape, is tested first: it needs no trimming. (Numbers rather than DATEs: the age in
+-- completed years is then (reference - birth) // 10000, and 29 February's birthday is 1 March in
+-- other years, as thbstat has it; DuckDB's date_sub('year', ...) counts it on 28 February.)
+CREATE MACRO is_ymd(t) AS t GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
+CREATE MACRO ymd_int(t) AS CASE WHEN try_cast(t AS DATE) IS NOT NULL THEN CAST(replace(t, '-', '') AS INTEGER) END;
+CREATE MACRO ymd_trimmed(t) AS CASE
+  WHEN (length(t) = 10 OR substr(t, 11, 1) IN ('T', ' ')) AND is_ymd(substr(t, 1, 10))
+  THEN ymd_int(substr(t, 1, 10)) END;
+CREATE MACRO ymd(t) AS CASE WHEN is_ymd(t) THEN ymd_int(t) ELSE ymd_trimmed(jtrim(t)) END;
 
 -- Stage 1, one pass over the records. What can only be worked out per record is worked out here:
 -- the reference year and the age class (from the birth date, else the age in years; class -1 is
@@ -45,54 +54,70 @@ WITH r AS (
     coalesce(prs_Gender, '') AS sex_raw,
     coalesce(prs_Citizenship, '') AS cit_raw,
     coalesce(vic_TypeOfExploitation, '') AS forms_raw,
-    jtrim(coalesce(cas_RegistrationDate, '')) AS d,
-    jtrim(coalesce(prs_Birthdate, '')) AS b,
-    jtrim(coalesce(prs_Age, '')) AS a
+    ymd(coalesce(cas_RegistrationDate, '')) AS ref_date,
+    coalesce(prs_Birthdate, '') AS b,
+    coalesce(prs_Age, '') AS a
   FROM read_csv([${input}], header = true, auto_detect = false, columns = ${columns},
                 delim = ',', quote = '"', escape = '"', store_rejects = true)
 ),
-dated AS (
-  SELECT *, ymd(d) AS ref_date,
-         b <> '' AND lower(b) NOT IN (SELECT key FROM age_unknown) AS from_birth
-  FROM r
-),
 aged AS (
   SELECT *,
-    from_birth OR NOT (a = '' OR lower(a) IN (SELECT key FROM age_unknown)) AS age_known,
+    ymd(b) AS born,
+    -- the birth date gives the age unless it is empty or a value meaning "not known"
+    CASE WHEN is_ymd(b) THEN lower(b) NOT IN ${age_unknown}
+         ELSE jtrim(b) <> '' AND lower(jtrim(b)) NOT IN ${age_unknown} END AS from_birth
+  FROM r
+),
+years AS (
+  SELECT *,
+    from_birth OR NOT (jtrim(a) = '' OR lower(jtrim(a)) IN ${age_unknown}) AS age_known,
     CASE
       WHEN ref_date IS NULL THEN NULL
-      -- completed years at the reference date: one less before the birthday (MM-dd compared as text)
-      WHEN from_birth THEN CASE WHEN ymd(b) IS NOT NULL
-        THEN year(ref_date) - CAST(substr(b, 1, 4) AS INTEGER) - CASE WHEN substr(d, 6, 5) < substr(b, 6, 5) THEN 1 ELSE 0 END END
-      WHEN regexp_full_match(a, '[0-9]{1,3}(\.0+)?') THEN CAST(split_part(a, '.', 1) AS INTEGER)
+      -- completed years at the reference date; a birth date after it gives -1, an invalid age
+      WHEN from_birth THEN CASE WHEN born <= ref_date THEN (ref_date - born) // 10000 ELSE -1 END
+      WHEN regexp_full_match(jtrim(a), '[0-9]{1,3}(\.0+)?') THEN CAST(split_part(jtrim(a), '.', 1) AS INTEGER)
     END AS age_years
-  FROM dated
+  FROM aged
 )
 SELECT geo_raw, leg_raw, vs_raw, org_raw, sex_raw, cit_raw, forms_raw,
-       year(ref_date) AS year,
+       ref_date // 10000 AS year,
        CASE WHEN NOT age_known THEN -1 ELSE ac.class END AS age_class,
        count(*) AS n
-FROM aged LEFT JOIN age_class ac ON ac.age = aged.age_years
+FROM years LEFT JOIN age_class ac ON ac.age = years.age_years
 GROUP BY ALL;
 
--- Stage 2: the code maps, joined once per distinct combination.
+-- Stage 2: the code maps. Each field's distinct texts are looked up once (trimmed, ignoring case)
+-- and joined to the combinations on the text as read.
+CREATE TEMP TABLE geo_of AS
+SELECT t.raw, g.geo FROM (SELECT DISTINCT geo_raw AS raw FROM raw_profiles) t LEFT JOIN geo_key g ON g.key = lower(jtrim(t.raw));
+CREATE TEMP TABLE leg_of AS
+SELECT t.raw, l.code FROM (SELECT DISTINCT leg_raw AS raw FROM raw_profiles) t LEFT JOIN leg_map l ON l.key = lower(jtrim(t.raw));
+CREATE TEMP TABLE vs_of AS
+SELECT t.raw, v.code, ex.key IS NOT NULL AS excluded
+FROM (SELECT DISTINCT vs_raw AS raw FROM raw_profiles) t
+LEFT JOIN vs_map v ON v.key = lower(jtrim(t.raw))
+LEFT JOIN excluded_vs ex ON ex.key = lower(jtrim(t.raw));
+CREATE TEMP TABLE org_of AS
+SELECT t.raw, a.key IS NOT NULL AS authority FROM (SELECT DISTINCT org_raw AS raw FROM raw_profiles) t LEFT JOIN authority a ON a.key = lower(jtrim(t.raw));
+CREATE TEMP TABLE sex_of AS
+SELECT t.raw, s.code FROM (SELECT DISTINCT sex_raw AS raw FROM raw_profiles) t LEFT JOIN sex_map s ON s.key = lower(jtrim(t.raw));
+
 CREATE TEMP TABLE profiles AS
 SELECT
   rp.*,
-  ex.key IS NOT NULL AS excluded,
+  v.excluded,
   g.geo,
   l.code AS leg,
   rp.year BETWEEN ${first_year} AND ${last_year} AS year_ok,
   -- an actual victim counts as identified only if a listed authority decided so, else as presumed
-  CASE WHEN v.code = 'IDENT' AND au.key IS NULL THEN 'PRESUMED' ELSE v.code END AS vs,
+  CASE WHEN v.code = 'IDENT' AND NOT o.authority THEN 'PRESUMED' ELSE v.code END AS vs,
   s.code AS sex
 FROM raw_profiles rp
-LEFT JOIN excluded_vs ex ON ex.key = lower(jtrim(rp.vs_raw))
-LEFT JOIN geo_key g ON g.key = lower(jtrim(rp.geo_raw))
-LEFT JOIN leg_map l ON l.key = lower(jtrim(rp.leg_raw))
-LEFT JOIN vs_map v ON v.key = lower(jtrim(rp.vs_raw))
-LEFT JOIN authority au ON au.key = lower(jtrim(rp.org_raw))
-LEFT JOIN sex_map s ON s.key = lower(jtrim(rp.sex_raw));
+JOIN geo_of g ON g.raw = rp.geo_raw
+JOIN leg_of l ON l.raw = rp.leg_raw
+JOIN vs_of v ON v.raw = rp.vs_raw
+JOIN org_of o ON o.raw = rp.org_raw
+JOIN sex_of s ON s.raw = rp.sex_raw;
 
 -- Citizenship: each value of the multi-select field (values split by the separator, empty ones
 -- kept) is NAT (the reporting country), 1 (another Member State of the year's EU), 2 (elsewhere, or
