@@ -1,5 +1,7 @@
 package eu.thbstat.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -75,6 +77,13 @@ final class Cells {
     }
     write(cells, out);
     System.err.println("cells: " + cells.size() + " counted cells of " + cube + " (left out, by origin/unit: " + skipped + ")");
+    // the run's totals in the hand loop's words (harmonised = counted, quarantined = rejected)
+    Path manifest = cube.resolveSibling("manifest.json");
+    if (Files.isRegularFile(manifest)) {
+      JsonNode t = new ObjectMapper().readTree(manifest.toFile()).path("totals");
+      System.out.printf("thbstat: records_read=%d counted=%d excluded=%d rejected=%d cells=%d%n", t.path("records_read").asLong(),
+          t.path("harmonised").asLong(), t.path("excluded").asLong(), t.path("quarantined").asLong(), cells.size());
+    }
   }
 
   /** A count as a whole number written plainly ("12", not "12.0" or "1.2E1"). */

@@ -14,6 +14,7 @@ import java.util.Map;
  * java -jar bench/target/thbstat-bench.jar duckdb  --home HOME --input DIR --out CELLS.csv [--mapping ID] [--threads 2]
  * java -jar bench/target/thbstat-bench.jar cells   THBSTAT_OUTPUT CELLS.csv
  * java -jar bench/target/thbstat-bench.jar compare EXPECTED.csv ACTUAL.csv [--names a,b]
+ * java -jar bench/target/thbstat-bench.jar report RAW.csv
  * </pre>
  *
  * Exit codes: 0 done (compare: same cells), 1 compare found differences, 2 could not run.
@@ -24,7 +25,7 @@ public final class Main {
   public static void main(String[] args) {
     try {
       if (args.length == 0) {
-        throw new IllegalArgumentException("usage: hand|duckdb|cells|compare ... (see bench/README.md)");
+        throw new IllegalArgumentException("usage: hand|duckdb|cells|compare|report ... (see bench/README.md)");
       }
       List<String> positional = new ArrayList<>();
       Map<String, String> options = new HashMap<>();
@@ -41,12 +42,13 @@ public final class Main {
       switch (args[0]) {
         case "hand" -> HandLoop.main(options);
         case "duckdb" -> DuckCube.main(options);
+        case "report" -> Report.print(Path.of(positional.get(0)));
         case "cells" -> Cells.extract(Path.of(positional.get(0)), Path.of(positional.get(1)));
         case "compare" -> {
           String[] names = options.getOrDefault("names", "expected,actual").split(",");
           System.exit(Cells.compare(Path.of(positional.get(0)), Path.of(positional.get(1)), names[0], names[1]));
         }
-        default -> throw new IllegalArgumentException("unknown command " + args[0] + ": hand, duckdb, cells or compare");
+        default -> throw new IllegalArgumentException("unknown command " + args[0] + ": hand, duckdb, cells, compare or report");
       }
     } catch (Exception e) {
       System.err.println("thbstat-bench " + String.join(" ", args) + ": " + e);
