@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,22 +169,29 @@ final class HandLoop {
     try (CSVParser parser = format.parse(reader)) {
       List<String> header = parser.getHeaderNames();
       Fields f = new Fields(header, file);
-      try {
-        for (CSVRecord r : parser) {
-          read++;
-          long p = r.size() != header.size() ? REJECTED : profile(r, f);
-          if (p == EXCLUDED) {
-            excluded++;
-          } else if (p == REJECTED) {
-            rejected++;
-          } else {
-            counted++;
-            profiles.add(p, 1);
+      Iterator<CSVRecord> records = parser.iterator();
+      while (true) {
+        CSVRecord r;
+        try {
+          if (!records.hasNext()) {
+            break;
           }
+          r = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          // thbstat stops reading such a file at that line and keeps what it counted; so does this
+          System.err.println("hand loop: " + file + ": the CSV cannot be parsed after record " + read + ": " + e.getMessage());
+          break;
         }
-      } catch (UncheckedIOException | IllegalStateException e) {
-        // thbstat stops reading such a file at that line and keeps what it counted; so does this
-        System.err.println("hand loop: " + file + ": the CSV cannot be parsed after record " + read + ": " + e.getMessage());
+        read++;
+        long p = r.size() != header.size() ? REJECTED : profile(r, f);
+        if (p == EXCLUDED) {
+          excluded++;
+        } else if (p == REJECTED) {
+          rejected++;
+        } else {
+          counted++;
+          profiles.add(p, 1);
+        }
       }
     }
   }

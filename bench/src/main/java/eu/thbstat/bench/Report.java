@@ -98,7 +98,7 @@ final class Report {
         for (int i = 0; i < x.length; i++) {
           worst = Math.max(worst, Math.abs(y[i] - (a + b * x[i])));
         }
-        System.out.printf(Locale.ROOT, "| %s | %.2f s | %s | %.2f s |%n", t, a, b > 0 ? thousands(1 / b) : "n/a", worst);
+        System.out.printf(Locale.ROOT, "| %s | %.2f s | %s | %.2f s |%n", t, a, b > 0 ? thousands(1 / b) : "n/a (time falls with N)", worst);
       });
     }
 
@@ -126,7 +126,7 @@ final class Report {
     }
 
     System.out.println();
-    System.out.println("### Peak resident memory of each runner across sizes (target: under 2 GB at 50 M, within 20 % of the figure at 1 M)");
+    System.out.println("### Peak resident memory of each tool across sizes (target for the runners: under 2 GB at 50 M, within 20 % of the figure at 1 M)");
     System.out.println();
     System.out.println("| tool | smallest size | peak RSS there | largest size | peak RSS there | change | under 2 GB |");
     System.out.println("|---|---:|---:|---:|---:|---:|---|");

@@ -16,10 +16,10 @@
 --   age_in(class, cell)            the age codes a class counts in (class -1: age unknown)
 --   sex_in / vs_in(code, cell)     a code and its parents up to the total
 --   form_in(code, cell)            a form of exploitation, its groups (LAB_SERV...) and TOTAL
--- and substitutes ${input} (the CSV files), ${columns} (their header), ${age_unknown} (the values
--- meaning "age not known", as a list: tested per record, a list is faster than a join), ${first_year}, ${last_year}
--- (schemas/dimensions.yaml), ${separator} (the mapping's multi_separator) and ${blanks} (the
--- characters Java's String.trim removes, so that values are trimmed as thbstat trims them).
+-- and substitutes ${input} (the CSV files), ${columns} (their header, every column as text),
+-- ${age_unknown} (the values meaning "age not known", as a list: tested per record, a list is
+-- faster than a join), ${first_year} and ${last_year} (schemas/dimensions.yaml), ${separator} (the
+-- mapping's multi_separator) and ${blanks} (the characters Java's String.trim removes).
 
 -- Values are trimmed as thbstat trims them (Java's String.trim: every character up to U+0020); the
 -- plain case, no such character at either end, is tested first because trim with a set of
@@ -120,9 +120,9 @@ JOIN org_of o ON o.raw = rp.org_raw
 JOIN sex_of s ON s.raw = rp.sex_raw;
 
 -- Citizenship: each value of the multi-select field (values split by the separator, empty ones
--- kept) is NAT (the reporting country), 1 (another Member State of the year's EU), 2 (elsewhere, or
--- stateless), 3 (unknown) or NULL (no ISO 3166 code); a person is in the first group any of their
--- citizenships gives, and is rejected if one is invalid.
+-- kept) is 0 (NAT: the reporting country), 1 (another Member State of the year's EU), 2 (elsewhere,
+-- or stateless), 3 (unknown) or NULL (no ISO 3166 code); a person is in the first group any of
+-- their citizenships gives, and is rejected if one is invalid.
 CREATE TEMP TABLE cit_groups AS
 WITH combos AS (
   SELECT DISTINCT cit_raw, geo, year FROM profiles WHERE geo IS NOT NULL AND year_ok
