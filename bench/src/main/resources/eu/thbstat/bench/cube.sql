@@ -64,7 +64,7 @@ aged AS (
   SELECT *,
     ymd(b) AS born,
     -- the birth date gives the age unless it is empty or a value meaning "not known"
-    CASE WHEN is_ymd(b) THEN lower(b) NOT IN ${age_unknown}
+    CASE WHEN is_ymd(b) THEN b NOT IN ${age_unknown}
          ELSE jtrim(b) <> '' AND lower(jtrim(b)) NOT IN ${age_unknown} END AS from_birth
   FROM r
 ),
