@@ -58,6 +58,39 @@ final class Exchange {
     return Request.getRemoteAddr(request);
   }
 
+  /**
+   * Reads and drops a request body of at most {@code max} bytes, so that an answer sent before
+   * reading it (a refusal) reaches a client still sending it, instead of a reset connection; false
+   * for a body declared or found larger (its connection is then best closed).
+   */
+  boolean drainBody(long max) {
+    long length = getContentLengthLong();
+    if (length == 0) {
+      return true;
+    }
+    if (length > max) {
+      return false;
+    }
+    // a declared length, or a chunked body read up to the bound
+    try (java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request)) {
+      return skipped(in, max);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean skipped(java.io.InputStream in, long max) throws java.io.IOException {
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      total += n;
+      if (total > max) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   String getContentType() {
     return request.getHeaders().get("Content-Type");
   }

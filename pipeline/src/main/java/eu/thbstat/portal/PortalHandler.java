@@ -240,9 +240,15 @@ public final class PortalHandler extends Handler.Abstract {
     return false;
   }
 
-  /** Audits a refusal and answers 403 (closing the connection: an unread request body is not waited for). */
+  /**
+   * Audits a refusal and answers 403. A small request body is read first (a client still sending it
+   * would otherwise see the connection reset, not the answer); a larger one is not waited for: the
+   * connection is closed.
+   */
   private void refuse(Exchange req, Exchange resp, Who w, String why, String target) throws IOException {
-    resp.setHeader("Connection", "close");
+    if (!req.drainBody(1 << 20)) {
+      resp.setHeader("Connection", "close");
+    }
     portal.audit().record(AuditLog.Event.of(w.user().name(), why, req.getMethod() + " " + clip(target), "refused").by(w.user()).from(req.getRemoteAddr()));
     error(req, resp, w, 403, "Not allowed",
         why.equals("CSRF") ? "The form was out of date or did not come from this portal. Go back, reload the page and try again."
