@@ -70,13 +70,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--home", description = "Folder with schemas/, seeds/ and mappings/ (default: found above the jar or the working directory, or $THBSTAT_HOME).")
   Path home;
 
-  @Option(names = "--runner", defaultValue = "DirectRunner", description = "Beam runner: DirectRunner (default), FlinkRunner or SparkRunner.")
+  @Option(names = "--runner", defaultValue = Runners.AUTO,
+      description = "Beam runner: auto (default: SparkRunner local[*] when the input folder holds more than 64 MiB, else DirectRunner; see bench/RESULTS.md), DirectRunner, FlinkRunner or SparkRunner.")
   String runner;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary line (no per-file table, no progress).")
   boolean quiet;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  /** The bytes of the regular files under a folder (for the choice of runner). */
+  private static long inputBytes(Path folder) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
 
   /** A release folder as given, or the latest release of a folder of releases. */
   private static String releaseFolder(Path given) {
@@ -99,10 +107,11 @@ final class RunCommand implements Callable<Integer> {
       err.println("thbstat run: the input folder " + input + " does not exist");
       return Thbstat.CANNOT_RUN;
     }
-    if (!Runners.ALL.contains(runner)) {
-      err.println("thbstat run: unknown runner " + runner + "; one of " + String.join(", ", Runners.ALL));
+    if (!Runners.ALL.contains(runner) && !Runners.AUTO.equals(runner)) {
+      err.println("thbstat run: unknown runner " + runner + "; one of " + Runners.AUTO + ", " + String.join(", ", Runners.ALL));
       return Thbstat.CANNOT_RUN;
     }
+    runner = Runners.choose(runner, inputBytes(input));
     Path thbstatHome = Home.resolve(home);
     ReferenceData ref = ReferenceDataLoader.load(thbstatHome);
     String releases = output.toAbsolutePath().normalize().toString();

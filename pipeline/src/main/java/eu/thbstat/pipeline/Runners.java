@@ -29,6 +29,22 @@ public final class Runners {
   public static final String SPARK = "SparkRunner";
   /** The runners thbstat is built and tested with, the embedded default first. */
   public static final List<String> ALL = List.of(DIRECT, FLINK, SPARK);
+  /** thbstat run's default: the runner measured fastest for the size of the input (bench/RESULTS.md). */
+  public static final String AUTO = "auto";
+  /**
+   * Above this many bytes of input, auto takes Spark local[*]: on 1 M case records (100 MB) and
+   * more it was the fastest runner, with the least memory; on small aggregate files the
+   * DirectRunner starts as fast and needs no engine.
+   */
+  public static final long AUTO_SPARK_BYTES = 64L << 20;
+
+  /** The runner to use: the one given, or for {@link #AUTO} the one the input's size calls for. */
+  public static String choose(String runner, long inputBytes) {
+    if (!AUTO.equals(runner)) {
+      return runner;
+    }
+    return inputBytes > AUTO_SPARK_BYTES ? SPARK : DIRECT;
+  }
 
   private Runners() {}
 

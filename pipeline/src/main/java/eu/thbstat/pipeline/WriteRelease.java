@@ -94,11 +94,11 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
   /** One element of the release on its way to the writer: one of cells, lineage, a finding, a rejected record, a file. */
   static final class ReleasePart implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    CellBatch cells;
-    CellBatch sources;
-    Finding finding;
-    QuarantinedRecord quarantined;
-    FileReport file;
+    final CellBatch cells;
+    final CellBatch sources;
+    final Finding finding;
+    final QuarantinedRecord quarantined;
+    final FileReport file;
 
     byte[] toBytes() {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -118,34 +118,32 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
       }
     }
 
+    private ReleasePart(CellBatch cells, CellBatch sources, Finding finding, QuarantinedRecord quarantined, FileReport file) {
+      this.cells = cells;
+      this.sources = sources;
+      this.finding = finding;
+      this.quarantined = quarantined;
+      this.file = file;
+    }
+
     static ReleasePart cells(CellBatch b) {
-      ReleasePart p = new ReleasePart();
-      p.cells = b;
-      return p;
+      return new ReleasePart(b, null, null, null, null);
     }
 
     static ReleasePart sources(CellBatch b) {
-      ReleasePart p = new ReleasePart();
-      p.sources = b;
-      return p;
+      return new ReleasePart(null, b, null, null, null);
     }
 
     static ReleasePart finding(Finding f) {
-      ReleasePart p = new ReleasePart();
-      p.finding = f;
-      return p;
+      return new ReleasePart(null, null, f, null, null);
     }
 
     static ReleasePart quarantined(QuarantinedRecord q) {
-      ReleasePart p = new ReleasePart();
-      p.quarantined = q;
-      return p;
+      return new ReleasePart(null, null, null, q, null);
     }
 
     static ReleasePart file(FileReport f) {
-      ReleasePart p = new ReleasePart();
-      p.file = f;
-      return p;
+      return new ReleasePart(null, null, null, null, f);
     }
   }
 

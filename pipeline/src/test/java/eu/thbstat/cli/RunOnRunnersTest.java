@@ -73,6 +73,6 @@ class RunOnRunnersTest {
   @Test
   void anUnknownRunnerCannotRunAndNamesTheKnownOnes(@TempDir Path dir) throws Exception {
     assertThat(thbstat("run", "--input", brokenNl(dir).toString(), "--output", dir.resolve("out").toString(), "--runner", "SamzaRunner"), is(2));
-    assertThat(err.toString(), containsString("thbstat run: unknown runner SamzaRunner; one of DirectRunner, FlinkRunner, SparkRunner"));
+    assertThat(err.toString(), containsString("thbstat run: unknown runner SamzaRunner; one of auto, DirectRunner, FlinkRunner, SparkRunner"));
   }
 }

@@ -28,14 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadMicrodataTest {
 
-  @Test
-  void caseRecordsAreStreamedAndCountedIntoCells(@TempDir Path input) throws IOException {
+  /** Writes MicrodataReaderTest's records as FR's file of case records under the input folder. */
+  private static byte[] writeRecords(Path input) throws IOException {
     Files.createDirectories(input.resolve("FR"));
     byte[] records = MicrodataReaderTest.RECORDS.getBytes(StandardCharsets.UTF_8);
     Files.write(input.resolve(MicrodataReaderTest.FILE), records);
-    // what the same file gives read whole, without Beam
-    List<String> expected = new SubmissionProcessor(TestData.ref()).process(MicrodataReaderTest.FILE, records).observations()
+    return records;
+  }
+
+  /** What the same file gives read whole, without Beam. */
+  private static List<String> wholeFileCells(byte[] records) {
+    return new SubmissionProcessor(TestData.ref()).process(MicrodataReaderTest.FILE, records).observations()
         .stream().map(o -> o.key() + "=" + o.value()).sorted().toList();
+  }
+
+  @Test
+  void caseRecordsAreStreamedAndCountedIntoCells(@TempDir Path input) throws IOException {
+    byte[] records = writeRecords(input);
+    List<String> expected = wholeFileCells(records);
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     PCollectionTuple read = p.apply(ReadSubmissions.from(input.toString(), TestData.ref()));
@@ -71,11 +81,8 @@ class ReadMicrodataTest {
 
   @Test
   void aFileReadInSplitsGivesTheCellsFindingsAndLinesOfTheWholeFile(@TempDir Path input) throws IOException {
-    Files.createDirectories(input.resolve("FR"));
-    byte[] records = MicrodataReaderTest.RECORDS.getBytes(StandardCharsets.UTF_8);
-    Files.write(input.resolve(MicrodataReaderTest.FILE), records);
-    List<String> expected = new SubmissionProcessor(TestData.ref()).process(MicrodataReaderTest.FILE, records).observations()
-        .stream().map(o -> o.key() + "=" + o.value()).sorted().toList();
+    byte[] records = writeRecords(input);
+    List<String> expected = wholeFileCells(records);
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     // splits of 1 000 bytes: the 17 lines of about 330 bytes are cut into 6 splits, read in parallel

@@ -47,4 +47,16 @@ class RunnerDefaultsTest {
     assertThat(Runners.value(List.of("--blockOnRun"), "blockOnRun"), is("true"));
     assertThat(Runners.value(List.of("--blockOnRunX=1"), "blockOnRun"), is(nullValue()));
   }
+
+  @Test
+  void autoTakesSparkForLargeInputsAndTheDirectRunnerForSmallOnes() {
+    // bench/RESULTS.md: Spark local[2] fastest from 1 M case records (about 100 MB) on; equal on sample-inputs/ (1 MB)
+    assertThat(Runners.choose(Runners.AUTO, 1_300_000), is(Runners.DIRECT));
+    assertThat(Runners.choose(Runners.AUTO, 64L << 20), is(Runners.DIRECT));
+    assertThat(Runners.choose(Runners.AUTO, (64L << 20) + 1), is(Runners.SPARK));
+    assertThat(Runners.choose(Runners.AUTO, 5_100_000_000L), is(Runners.SPARK));
+    // a runner given is kept, whatever the size
+    assertThat(Runners.choose(Runners.FLINK, 5_100_000_000L), is(Runners.FLINK));
+    assertThat(Runners.choose(Runners.DIRECT, 5_100_000_000L), is(Runners.DIRECT));
+  }
 }
