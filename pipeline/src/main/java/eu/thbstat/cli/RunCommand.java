@@ -111,7 +111,9 @@ final class RunCommand implements Callable<Integer> {
       err.println("thbstat run: unknown runner " + runner + "; one of " + Runners.AUTO + ", " + String.join(", ", Runners.ALL));
       return Thbstat.CANNOT_RUN;
     }
-    runner = Runners.choose(runner, inputBytes(input));
+    if (Runners.AUTO.equals(runner)) {
+      runner = Runners.choose(runner, inputBytes(input));
+    }
     Path thbstatHome = Home.resolve(home);
     ReferenceData ref = ReferenceDataLoader.load(thbstatHome);
     String releases = output.toAbsolutePath().normalize().toString();

@@ -20,4 +20,11 @@ public record CellBatch(String country, List<Observation> cells, List<CellSource
   public CellBatch(String country, List<Observation> cells) {
     this(country, cells, List.of());
   }
+
+  /** Cells as batches, one per country (in code order); {@code geo} is the geo dimension's index. */
+  public static List<CellBatch> byCountry(List<Observation> cells, int geo) {
+    java.util.Map<String, List<Observation>> byCountry = new java.util.TreeMap<>();
+    cells.forEach(o -> byCountry.computeIfAbsent(o.key().get(geo), g -> new java.util.ArrayList<>()).add(o));
+    return byCountry.entrySet().stream().map(e -> new CellBatch(e.getKey(), e.getValue())).toList();
+  }
 }

@@ -64,12 +64,9 @@ final class CarryForwardCells {
     @ProcessElement
     public void process(@Element String folder, ProcessContext c) {
       PreviousRelease previous = PreviousRelease.read(folder, ref.model());
-      int geo = ref.model().index(eu.thbstat.reference.Dimension.GEO);
-      java.util.Map<String, List<Observation>> byCountry = new java.util.TreeMap<>();
-      new CarryForward(ref.model())
-          .carried(previous.id(), previous.cells(), newKeys(c.sideInput(keys)), c.sideInput(actions), previous.sourceFlags())
-          .forEach(o -> byCountry.computeIfAbsent(o.key().get(geo), g -> new java.util.ArrayList<>()).add(o));
-      byCountry.forEach((country, cells) -> c.output(new CellBatch(country, cells)));
+      List<Observation> carried = new CarryForward(ref.model())
+          .carried(previous.id(), previous.cells(), newKeys(c.sideInput(keys)), c.sideInput(actions), previous.sourceFlags());
+      CellBatch.byCountry(carried, ref.model().index(eu.thbstat.reference.Dimension.GEO)).forEach(c::output);
     }
   }
 }

@@ -8,10 +8,11 @@ import java.io.Serializable;
  *
  * @param path the file as the file system names it
  * @param relative its path below the input folder (the name findings and the manifest give)
+ * @param mappingId the mapping its name selects, null for none (or a documentation file)
  * @param index the split's number in the file, from 0
  * @param count the number of splits of the file (1: read whole)
  */
-record FileSplit(String path, String relative, long size, int index, int count, long start, long end) implements Serializable {
+record FileSplit(String path, String relative, String mappingId, long size, int index, int count, long start, long end) implements Serializable {
   boolean whole() {
     return count == 1;
   }

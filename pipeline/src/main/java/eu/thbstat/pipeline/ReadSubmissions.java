@@ -154,7 +154,7 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
       for (int i = 0; i < count; i++) {
         long start = i * (size / count);
         long end = i == count - 1 ? size : (i + 1) * (size / count);
-        out.output(new FileSplit(path, relative, size, i, count, start, end));
+        out.output(new FileSplit(path, relative, mapping.map(Mapping::id).orElse(null), size, i, count, start, end));
       }
     }
   }
@@ -184,7 +184,7 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
     @ProcessElement
     public void process(@Element FileSplit split, MultiOutputReceiver out) throws IOException {
       ResourceId id = FileSystems.matchNewResource(split.path(), false);
-      Optional<Mapping> mapping = SubmissionProcessor.isDocumentation(split.relative()) ? Optional.empty() : ref.mappingFor(split.relative());
+      Optional<Mapping> mapping = Optional.ofNullable(split.mappingId()).map(ref::mapping);
       boolean streams = mapping.isPresent() && SubmissionProcessor.streams(mapping.get());
       Counters.SPLITS.inc();
       if (!split.whole()) {
@@ -209,7 +209,7 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
         // case-level records: streamed and counted, never the whole file in memory
         try (InputStream in = Channels.newInputStream(compression.readDecompressed(FileSystems.open(id)))) {
           // counted as they are read, for the progress of long files
-          result = microdata.finish(microdata.readSplit(split.relative(), mapping.get(), in, null, 0, 1, Counters.RECORDS::inc), mapping.get());
+          result = microdata.read(split.relative(), in, mapping.get(), Counters.RECORDS::inc);
         }
       } else {
         byte[] bytes;
@@ -300,7 +300,7 @@ public final class ReadSubmissions extends PTransform<PBegin, PCollectionTuple> 
     @ProcessElement
     public void process(@Element KV<String, CasePartial> file, OutputReceiver<FileResult> out) {
       CasePartial partial = file.getValue();
-      FileResult result = microdata.finish(partial, ref.mappingFor(partial.file()).orElseThrow());
+      FileResult result = microdata.finish(partial, ref.mapping(partial.mappingId()));
       Counters.FILES.inc();
       Counters.REJECTED.inc(result.quarantine().size());
       out.output(result);

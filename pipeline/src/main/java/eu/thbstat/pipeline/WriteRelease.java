@@ -84,7 +84,7 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
         .setCoder(SerializableCoder.of(ReleasePart.class))
         // as bytes: the DirectRunner copies a key's grouped values at every bundle, and copying bytes
         // is a memory copy where copying objects is a Java serialisation each time
-        .apply("PartsAsBytes", MapElements.into(TypeDescriptor.of(byte[].class)).via(ReleasePart::toBytes))
+        .apply("PartsAsBytes", MapElements.into(TypeDescriptor.of(byte[].class)).via((org.apache.beam.sdk.transforms.ProcessFunction<ReleasePart, byte[]>) ReleasePart::toBytes))
         .apply("OneRelease", WithKeys.of(publication.target()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
         .apply("GatherRelease", GroupByKey.create())
@@ -100,22 +100,14 @@ public final class WriteRelease extends PTransform<PCollectionTuple, PCollection
     final QuarantinedRecord quarantined;
     final FileReport file;
 
-    byte[] toBytes() {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-        out.writeObject(this);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return bytes.toByteArray();
+    private static final SerializableCoder<ReleasePart> CODER = SerializableCoder.of(ReleasePart.class);
+
+    byte[] toBytes() throws org.apache.beam.sdk.coders.CoderException {
+      return org.apache.beam.sdk.util.CoderUtils.encodeToByteArray(CODER, this);
     }
 
-    static ReleasePart fromBytes(byte[] bytes) {
-      try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
-        return (ReleasePart) in.readObject();
-      } catch (IOException | ClassNotFoundException e) {
-        throw new IllegalStateException("a release part that cannot be read back", e);
-      }
+    static ReleasePart fromBytes(byte[] bytes) throws org.apache.beam.sdk.coders.CoderException {
+      return org.apache.beam.sdk.util.CoderUtils.decodeFromByteArray(CODER, bytes);
     }
 
     private ReleasePart(CellBatch cells, CellBatch sources, Finding finding, QuarantinedRecord quarantined, FileReport file) {

@@ -33,9 +33,7 @@ class ReadSubmissionsTest {
 
   /** Cells as the batches a reader gives: one per country. */
   static List<eu.thbstat.model.CellBatch> batches(List<Observation> cells) {
-    java.util.Map<String, List<Observation>> byCountry = new java.util.TreeMap<>();
-    cells.forEach(o -> byCountry.computeIfAbsent(o.key().get(0), g -> new ArrayList<>()).add(o));
-    return byCountry.entrySet().stream().map(e -> new eu.thbstat.model.CellBatch(e.getKey(), e.getValue())).toList();
+    return eu.thbstat.model.CellBatch.byCountry(cells, TestData.ref().model().index(eu.thbstat.reference.Dimension.GEO));
   }
 
   @Test

@@ -40,9 +40,9 @@ public final class CasePartial implements Serializable {
     return file;
   }
 
-  /** Records read so far, over the splits merged. */
-  public long recordsRead() {
-    return parts.values().stream().mapToLong(s -> s.records).sum();
+  /** The mapping the file is read with. */
+  public String mappingId() {
+    return mappingId;
   }
 
   /** Whether every split of the file is in. */

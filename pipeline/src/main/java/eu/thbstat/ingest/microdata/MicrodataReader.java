@@ -47,13 +47,16 @@ public final class MicrodataReader {
   }
 
   /** How a file's records are written: the mapping's records, or by the file name's extension. */
+  /** Endings of compressed files, read decompressed (never in splits). */
+  private static final List<String> COMPRESSED = List.of(".gz", ".bz2", ".zst", ".deflate", ".lzo");
+
   static String recordsOf(Mapping mapping, String file) {
     String declared = mapping.microdata().records();
     if (!"auto".equals(declared)) {
       return declared;
     }
     String name = file.toLowerCase(Locale.ROOT);
-    for (String compressed : List.of(".gz", ".bz2", ".zst", ".deflate", ".lzo")) {
+    for (String compressed : COMPRESSED) {
       if (name.endsWith(compressed)) {
         name = name.substring(0, name.length() - compressed.length());
       }
@@ -75,7 +78,12 @@ public final class MicrodataReader {
    * closed.
    */
   public FileResult read(String file, InputStream in, Mapping mapping) throws IOException {
-    return finish(readSplit(file, mapping, in, null, 0, 1, n -> { }), mapping);
+    return read(file, in, mapping, n -> { });
+  }
+
+  /** The same, telling {@code progress} the records read as they are read (see {@link #readSplit}). */
+  public FileResult read(String file, InputStream in, Mapping mapping, java.util.function.LongConsumer progress) throws IOException {
+    return finish(readSplit(file, mapping, in, null, 0, 1, progress), mapping);
   }
 
   /**
@@ -84,10 +92,9 @@ public final class MicrodataReader {
    * whose quoted values hold line breaks must not be split (docs/microdata.md).
    */
   public static boolean splittable(Mapping mapping, String file) {
-    String records = recordsOf(mapping, file);
+    String records = recordsOf(mapping, file); // null for any other ending, .zip among them
     String name = file.toLowerCase(Locale.ROOT);
-    boolean compressed = List.of(".gz", ".bz2", ".zst", ".deflate", ".lzo", ".zip").stream().anyMatch(name::endsWith);
-    if (compressed || records == null) {
+    if (records == null || COMPRESSED.stream().anyMatch(name::endsWith)) {
       return false;
     }
     if (records.equals("ndjson")) {
@@ -127,12 +134,7 @@ public final class MicrodataReader {
    */
   public CasePartial readSplit(String file, Mapping mapping, InputStream range, byte[] header, int index, int splits,
       java.util.function.LongConsumer progress) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    MessageDigest sha = sha256();
     Counting counting = new Counting(new DigestInputStream(range, sha));
     CasePartial partial = new CasePartial(file, mapping.id(), splits);
     CasePartial.Split split = new CasePartial.Split();
