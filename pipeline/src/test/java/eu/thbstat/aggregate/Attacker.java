@@ -194,38 +194,8 @@ final class Attacker {
 
   private double[] bounds(CellKey key, Map<Integer, double[]> extra) {
     List<Integer> vars = linked(key);
-    Map<Integer, Integer> local = new HashMap<>();
-    for (int v : vars) {
-      local.put(v, local.size());
-    }
-    List<LinearConstraint> constraints = new ArrayList<>();
-    for (Map<CellKey, Integer> e : equations) {
-      double[] a = new double[vars.size()];
-      double rhs = 0;
-      boolean any = false;
-      for (Map.Entry<CellKey, Integer> t : e.entrySet()) {
-        Integer c = column.get(t.getKey());
-        if (c == null) {
-          rhs -= t.getValue() * published.get(t.getKey());
-        } else if (local.containsKey(c)) {
-          a[local.get(c)] += t.getValue();
-          any = true;
-        }
-      }
-      if (any) {
-        constraints.add(new LinearConstraint(a, Relationship.EQ, rhs));
-      }
-    }
-    extra.forEach((c, lohi) -> {
-      double[] a = new double[vars.size()];
-      a[local.get(c)] = 1;
-      if (lohi[0] > Double.NEGATIVE_INFINITY) {
-        constraints.add(new LinearConstraint(a, Relationship.GEQ, lohi[0]));
-      }
-      if (lohi[1] < Double.POSITIVE_INFINITY) {
-        constraints.add(new LinearConstraint(a, Relationship.LEQ, lohi[1]));
-      }
-    });
+    Map<Integer, Integer> local = localColumns(vars);
+    List<LinearConstraint> constraints = constraints(vars, local, extra);
     double[] objective = new double[vars.size()];
     objective[local.get(column.get(key))] = 1;
     double[] out = new double[2];
@@ -295,11 +265,20 @@ final class Attacker {
     return true;
   }
 
-  private double[] feasiblePoint(CellKey key, Map<Integer, double[]> extra, List<Integer> vars) {
+  /** The position of each variable among {@code vars}. */
+  private static Map<Integer, Integer> localColumns(List<Integer> vars) {
     Map<Integer, Integer> local = new HashMap<>();
     for (int v : vars) {
       local.put(v, local.size());
     }
+    return local;
+  }
+
+  /**
+   * The equations over {@code vars} (published cells moved to the right-hand side) and the extra
+   * bounds on some of them, as linear constraints.
+   */
+  private List<LinearConstraint> constraints(List<Integer> vars, Map<Integer, Integer> local, Map<Integer, double[]> extra) {
     List<LinearConstraint> constraints = new ArrayList<>();
     for (Map<CellKey, Integer> e : equations) {
       double[] a = new double[vars.size()];
@@ -328,6 +307,12 @@ final class Attacker {
         constraints.add(new LinearConstraint(a, Relationship.LEQ, lohi[1]));
       }
     });
+    return constraints;
+  }
+
+  private double[] feasiblePoint(CellKey key, Map<Integer, double[]> extra, List<Integer> vars) {
+    Map<Integer, Integer> local = localColumns(vars);
+    List<LinearConstraint> constraints = constraints(vars, local, extra);
     double[] objective = new double[vars.size()];
     java.util.Arrays.fill(objective, 1);
     return new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
